@@ -1,0 +1,31 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Full Customer Lifecycle CRM",
+    "summary": "Customer lifecycle, pool, follow-ups and approvals / 客户全生命周期管理",
+    "description": """
+One customer record through the whole journey: first touch, marketing
+interaction, sales conversion, order delivery, after-sales service and
+repurchase.
+
+客户全生命周期：首次触达、营销互动、销售转化、订单交付、售后服务、复购增购。
+""",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "author": "Full Customer Management contributors",
+    "website": "https://github.com/full-customer-management/odoo-suite",
+    "license": "LGPL-3",
+    "depends": ["crm", "sale_crm", "account", "mail"],
+    "data": [
+        "security/crm_full_groups.xml",
+        "security/ir.model.access.csv",
+        "data/crm_lifecycle_stage_data.xml",
+        "views/crm_lifecycle_stage_views.xml",
+        "views/crm_lifecycle_history_views.xml",
+        "views/res_partner_views.xml",
+        "views/crm_full_menus.xml",
+    ],
+    "demo": ["demo/crm_full_demo.xml"],
+    "application": True,
+    "installable": True,
+}

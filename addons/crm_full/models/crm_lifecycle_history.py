@@ -1,0 +1,27 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class CrmLifecycleHistory(models.Model):
+    """One move of a customer on the lifecycle, with what caused it."""
+
+    _name = "crm.lifecycle.history"
+    _description = "Customer Lifecycle History"
+    _order = "date desc, id desc"
+
+    partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
+    old_stage_id = fields.Many2one("crm.lifecycle.stage", ondelete="restrict")
+    new_stage_id = fields.Many2one("crm.lifecycle.stage", required=True, ondelete="restrict")
+    date = fields.Datetime(required=True, default=fields.Datetime.now)
+    user_id = fields.Many2one("res.users", default=lambda self: self.env.user)
+    cause = fields.Reference(
+        selection="_selection_cause_model",
+        help="The record whose event moved the customer, if any.",
+    )
+    reason = fields.Char(help="Why a manager moved the customer by hand.")
+    company_id = fields.Many2one(related="partner_id.company_id", store=True)
+
+    @api.model
+    def _selection_cause_model(self):
+        return [(model.model, model.name) for model in self.env["ir.model"].sudo().search([])]

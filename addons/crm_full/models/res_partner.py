@@ -1,0 +1,61 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    lifecycle_stage_id = fields.Many2one(
+        "crm.lifecycle.stage",
+        string="Lifecycle Stage",
+        index=True,
+        tracking=True,
+        copy=False,
+        group_expand="_read_group_lifecycle_stage_ids",
+        help="The furthest stage of the customer journey this customer has reached.",
+    )
+    lifecycle_history_ids = fields.One2many(
+        "crm.lifecycle.history", "partner_id", string="Lifecycle History"
+    )
+
+    @api.model
+    def _read_group_lifecycle_stage_ids(self, stages, domain):
+        return stages.search([])
+
+    def _lifecycle_advance(self, code, cause=None):
+        """Move the commercial partners of ``self`` forward to the stage ``code``.
+
+        Customers already at or past that stage are left alone: the stage
+        reached never goes back by itself. Every move is written to history.
+
+        :param code: ``crm.lifecycle.stage`` code to reach
+        :param cause: record whose event caused the move (kept in history)
+        :return: the partners that moved
+        """
+        stage = self.env["crm.lifecycle.stage"].search([("code", "=", code)], limit=1)
+        if not stage:
+            return self.browse()
+        behind = self.commercial_partner_id.filtered(
+            lambda partner: (
+                not partner.lifecycle_stage_id
+                or (partner.lifecycle_stage_id.sequence, partner.lifecycle_stage_id.id)
+                < (stage.sequence, stage.id)
+            )
+        )
+        cause_ref = f"{cause._name},{cause.id}" if cause else False
+        self.env["crm.lifecycle.history"].sudo().create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "old_stage_id": partner.lifecycle_stage_id.id,
+                    "new_stage_id": stage.id,
+                    "cause": cause_ref,
+                }
+                for partner in behind
+            ]
+        )
+        # The stage reached is a fact derived from events, not a field the
+        # user who caused the event may edit: write it as the system.
+        behind.sudo().write({"lifecycle_stage_id": stage.id})
+        return behind

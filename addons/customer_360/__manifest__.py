@@ -1,0 +1,27 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Customer 360",
+    "summary": "One view of each customer across sales and service / 客户 360 全景视图",
+    "description": """
+Where sales and service meet: every employee who touches a customer sees the
+same live picture (pipeline, orders, tickets, health) and the system acts
+before the customer leaves.
+
+客户 360：销售与服务在同一客户记录上协同，统一视图、健康度与主动关怀。
+""",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "author": "Full Customer Management contributors",
+    "website": "https://github.com/full-customer-management/odoo-suite",
+    "license": "LGPL-3",
+    "depends": ["crm_full", "service_desk"],
+    "data": [
+        "security/customer_360_groups.xml",
+        "views/res_partner_views.xml",
+        "views/customer_360_menus.xml",
+    ],
+    "demo": ["demo/customer_360_demo.xml"],
+    "application": True,
+    "installable": True,
+}

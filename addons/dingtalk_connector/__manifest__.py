@@ -1,0 +1,30 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "DingTalk Connector",
+    "summary": "DingTalk robots, work notices and approvals / 钉钉集成",
+    "description": """
+Send Odoo activities, alerts and approvals to DingTalk (钉钉) through a
+durable outbox, group robots and work notifications, and receive approval
+results back. Works with any Odoo database on its own.
+
+钉钉集成：群机器人、工作通知、OA 审批与事件回调，消息经可靠发件箱投递。
+""",
+    "version": "18.0.1.0.0",
+    "category": "Productivity/Discuss",
+    "author": "Full Customer Management contributors",
+    "website": "https://github.com/full-customer-management/odoo-suite",
+    "license": "LGPL-3",
+    "depends": ["mail", "base_automation"],
+    "external_dependencies": {"python": ["requests", "cryptography"]},
+    "data": [
+        "security/dingtalk_connector_groups.xml",
+        "security/ir.model.access.csv",
+        "security/dingtalk_connector_security.xml",
+        "views/dingtalk_robot_views.xml",
+        "views/dingtalk_connector_menus.xml",
+    ],
+    "demo": ["demo/dingtalk_robot_demo.xml"],
+    "application": True,
+    "installable": True,
+}

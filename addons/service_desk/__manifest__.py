@@ -1,0 +1,32 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Service Desk",
+    "summary": "After-sales tickets, teams and SLA / 售后服务工单与 SLA",
+    "description": """
+After-sales service tickets handled by teams inside business hours, with
+SLA clocks, routing, escalation and customer satisfaction.
+
+售后服务工单：团队分派、工作时间内的 SLA 计时、路由、升级与满意度回访。
+""",
+    "version": "18.0.1.0.0",
+    "category": "Services/Helpdesk",
+    "author": "Full Customer Management contributors",
+    "website": "https://github.com/full-customer-management/odoo-suite",
+    "license": "LGPL-3",
+    "depends": ["mail", "portal", "rating", "resource"],
+    "data": [
+        "security/service_desk_groups.xml",
+        "security/ir.model.access.csv",
+        "security/service_desk_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/service_desk_stage_data.xml",
+        "views/service_desk_ticket_views.xml",
+        "views/service_desk_team_views.xml",
+        "views/service_desk_stage_views.xml",
+        "views/service_desk_menus.xml",
+    ],
+    "demo": ["demo/service_desk_demo.xml"],
+    "application": True,
+    "installable": True,
+}

@@ -1,0 +1,1 @@
+from . import service_desk_stage, service_desk_team, service_desk_ticket
