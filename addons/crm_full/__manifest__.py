@@ -26,6 +26,9 @@ repurchase.
         "views/crm_full_menus.xml",
     ],
     "demo": ["demo/crm_full_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["crm_full/static/tests/tours/*.js"],
+    },
     "application": True,
     "installable": True,
 }

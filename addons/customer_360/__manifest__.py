@@ -22,6 +22,9 @@ before the customer leaves.
         "views/customer_360_menus.xml",
     ],
     "demo": ["demo/customer_360_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["customer_360/static/tests/tours/*.js"],
+    },
     "application": True,
     "installable": True,
 }

@@ -25,6 +25,9 @@ results back. Works with any Odoo database on its own.
         "views/dingtalk_connector_menus.xml",
     ],
     "demo": ["demo/dingtalk_robot_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["dingtalk_connector/static/tests/tours/*.js"],
+    },
     "application": True,
     "installable": True,
 }

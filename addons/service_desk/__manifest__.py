@@ -27,6 +27,9 @@ SLA clocks, routing, escalation and customer satisfaction.
         "views/service_desk_menus.xml",
     ],
     "demo": ["demo/service_desk_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["service_desk/static/tests/tours/*.js"],
+    },
     "application": True,
     "installable": True,
 }

@@ -1,1 +1,2 @@
+from . import test_crm_full_ui
 from . import test_lifecycle

@@ -1,1 +1,2 @@
 from . import test_c360_counts
+from . import test_customer_360_ui

@@ -1,1 +1,2 @@
+from . import test_dingtalk_connector_ui
 from . import test_dingtalk_robot
