@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Finding Odoo and PostgreSQL for the test and demo commands (no Odoo import at module level)."""
 
+import ast
 import getpass
 import glob
 import os
@@ -23,6 +24,17 @@ Provide it in one of two ways:
   - or point ODOO_SRC at an Odoo 18.0 source tree (the folder holding odoo-bin or odoo/):
       ODOO_SRC=/path/to/odoo tests/run
 {detail}"""
+
+
+# Enterprise modules may ship beside Community in some builds; their licence gives them away.
+ENTERPRISE_LICENSES = ("OEEL-1", "OPL-1")
+
+HOW_TO_DROP_ENTERPRISE = """\
+{count} Enterprise modules ({sample}, ...) are on Odoo's own addons path {path}.
+Odoo would auto-install some of them (web_enterprise, mail_enterprise, ...) into every
+database, and this suite must run on Community alone. Use an Odoo 18.0 Community tree,
+or move the modules whose manifest says 'license': 'OEEL-1' or 'OPL-1' (and those that
+depend on them) out of that folder; see "Without Docker" in README.md."""
 
 
 class SetupError(Exception):
@@ -58,6 +70,31 @@ def find_odoo():
     if serie != "18.0":
         raise SetupError(f"Odoo {serie} found at {package_dir}; this suite needs Odoo 18.0.")
     return env, Path(package_dir)
+
+
+def module_license(module_dir):
+    manifest = Path(module_dir) / "__manifest__.py"
+    if not manifest.is_file():
+        return None
+    return ast.literal_eval(manifest.read_text(encoding="utf-8")).get("license", "LGPL-3")
+
+
+def refuse_enterprise(package_dir):
+    """Raise when Odoo itself would discover Enterprise modules."""
+    for addons_dir in (package_dir / "addons", package_dir.parent / "addons"):
+        if not addons_dir.is_dir():
+            continue
+        found = sorted(
+            module.name
+            for module in addons_dir.iterdir()
+            if module_license(module) in ENTERPRISE_LICENSES
+        )
+        if found:
+            raise SetupError(
+                HOW_TO_DROP_ENTERPRISE.format(
+                    count=len(found), sample=", ".join(found[:3]), path=addons_dir
+                )
+            )
 
 
 def addons_path(package_dir):

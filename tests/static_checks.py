@@ -10,7 +10,7 @@ import subprocess
 import sys
 from xml.etree import ElementTree
 
-from odoo_env import ADDONS_DIR, REPO, SUITE_ADDONS
+from odoo_env import ADDONS_DIR, ENTERPRISE_LICENSES, REPO, SUITE_ADDONS, module_license
 
 MANIFEST_KEYS = (
     "name",
@@ -23,8 +23,6 @@ MANIFEST_KEYS = (
     "depends",
 )
 VERSION_RE = re.compile(r"^18\.0\.\d+\.\d+\.\d+$")
-# Enterprise modules ship beside Community in some builds; their licence gives them away.
-ENTERPRISE_LICENSES = {"OEEL-1", "OPL-1"}
 
 
 def _manifest(addon_dir):
@@ -64,8 +62,8 @@ def _check_dependency(addon, dependency, odoo_addon_dirs):
     if dependency in SUITE_ADDONS:
         return []
     for addons_dir in odoo_addon_dirs:
-        if (addons_dir / dependency / "__manifest__.py").is_file():
-            license_ = _manifest(addons_dir / dependency).get("license", "LGPL-3")
+        license_ = module_license(addons_dir / dependency)
+        if license_:
             if license_ in ENTERPRISE_LICENSES:
                 return [f"{addon}: depends on {dependency}, an Enterprise module ({license_})"]
             return []
