@@ -1,1 +1,3 @@
 from . import dingtalk_robot
+from . import dingtalk_token
+from . import res_company
