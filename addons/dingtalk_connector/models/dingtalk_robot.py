@@ -8,6 +8,8 @@ from odoo.exceptions import ValidationError
 
 from ..tools.robot_sign import robot_sign
 
+DINGTALK_ROBOT_HOST = "oapi.dingtalk.com"
+
 
 class DingtalkRobot(models.Model):
     """A custom robot of a DingTalk group chat (自定义机器人)."""
@@ -53,19 +55,47 @@ class DingtalkRobot(models.Model):
                 )
 
     def _signed_webhook_url(self, timestamp_ms=None):
-        """Webhook URL ready to post to, signed when the robot has a secret."""
+        """Webhook URL ready to post to, signed when the robot has a secret.
+
+        A webhook on DingTalk's own host follows the oapi base URL parameter,
+        so that staging and tests reach their local stand-in.
+        """
         self.ensure_one()
         robot = self.sudo()
-        if not robot.secret:
-            return robot.webhook_url
-        timestamp_ms = timestamp_ms or int(time.time() * 1000)
         parts = urlsplit(robot.webhook_url)
+        if parts.netloc == DINGTALK_ROBOT_HOST:
+            base = urlsplit(
+                self.env["ir.config_parameter"].sudo().get_param("dingtalk_connector.oapi_base_url")
+                or f"https://{DINGTALK_ROBOT_HOST}"
+            )
+            parts = parts._replace(scheme=base.scheme, netloc=base.netloc)
+        if not robot.secret:
+            return urlunsplit(parts)
+        timestamp_ms = timestamp_ms or int(time.time() * 1000)
         query = [
             *parse_qsl(parts.query),
             ("timestamp", str(timestamp_ms)),
             ("sign", robot_sign(robot.secret, timestamp_ms)),
         ]
         return urlunsplit(parts._replace(query=urlencode(query)))
+
+    def _send_payload(self, payload):
+        """Post one message body now; callers go through the outbox instead."""
+        self.ensure_one()
+        client = self.company_id._dingtalk_client()
+        return client.robot_send(self._signed_webhook_url(), self._with_keyword_payload(payload))
+
+    def _with_keyword_payload(self, payload):
+        if not self.keyword:
+            return payload
+        payload = dict(payload)
+        for kind, field in (("text", "content"), ("markdown", "text"), ("actionCard", "text")):
+            if kind in payload:
+                payload[kind] = {
+                    **payload[kind],
+                    field: self._with_keyword(payload[kind].get(field, "")),
+                }
+        return payload
 
     def _with_keyword(self, text):
         """DingTalk drops a message of a keyword robot that lacks the keyword."""

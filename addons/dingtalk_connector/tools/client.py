@@ -27,7 +27,7 @@ OAPI_KINDS = {
     **dict.fromkeys(["130101", "410100", "660026"], THROTTLE),  # robot: 20 a minute
     "-1": RETRYABLE,
     "90020": QUOTA,
-    **dict.fromkeys(["40096", "40089", "60011", "60020", "40078"], CONFIG),
+    **dict.fromkeys(["40096", "40089", "60011", "60020", "40078", "40056"], CONFIG),
     **dict.fromkeys(["310000", "300005", "400013", "400101", "400102", "400106"], CONFIG),
 }
 # Seconds to wait at least, by code: robot throttling lasts 10 minutes, QPS 1 s.

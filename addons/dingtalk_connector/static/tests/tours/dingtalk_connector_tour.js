@@ -6,7 +6,9 @@ registry.category("web_tour.tours").add("dingtalk_connector_tour", {
     url: "/odoo",
     steps: () => [
         ...stepUtils.goToAppSteps("dingtalk_connector.dingtalk_connector_menu_root", "Open DingTalk"),
-        { trigger: ".o_list_view" },
+        { trigger: ".o_breadcrumb:contains(Messages)" },
+        { trigger: 'a[data-menu-xmlid="dingtalk_connector.dingtalk_robot_menu"]', run: "click" },
+        { trigger: ".o_breadcrumb:contains(Group Robots)" },
         { trigger: ".o_list_button_add", run: "click" },
         { trigger: ".o_field_widget[name=name] input", run: "edit Tour support group" },
         {

@@ -1,0 +1,266 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""A DingTalk stand-in on 127.0.0.1 that speaks both wire formats and fails on demand.
+
+Plain Python (no Odoo import) so the benchmarks can load it by path too.
+Faults are injected *before* a call is processed, except ``slow_after``
+which answers late after delivering (the client times out, the robot's
+``msgUuid`` must then keep the retry from counting twice).
+"""
+
+import base64
+import hashlib
+import hmac
+import itertools
+import json
+import random
+import threading
+import time
+from collections import Counter, defaultdict
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+BAN_PAGE = b"<html><body><h1>403 Forbidden</h1>punish: deny</body></html>"
+
+
+class FakeDingTalk:
+    """Start with ``start()``; point both base URLs at ``url``; read the counters."""
+
+    def __init__(self, app_key="dingfakeappkey", app_secret="fake-secret", agent_id="4242", seed=0):
+        self.app_key, self.app_secret, self.agent_id = app_key, app_secret, str(agent_id)
+        self.random = random.Random(seed)
+        self.lock = threading.Lock()
+        self.tokens = set()
+        self._token_serial = itertools.count(1)
+        self.robot_secrets = {}  # robot access_token -> signing secret
+        self.users = []  # dicts of v2/user/list, each with a "dept_id_list"
+        self.departments = [{"dept_id": 1, "name": "Root", "parent_id": 0}]
+        # faults
+        self.fail_rate = 0.0
+        self.fail_kinds = ("http500", "busy", "qps", "ban")
+        self.expire_tokens_at_calls = set()
+        self.quota_exceeded = False
+        self.slow_seconds = 0.0
+        self.slow_rate = 0.0
+        # what happened
+        self.calls = Counter()
+        self.robot_messages = {}  # msgUuid -> payload (accepted once, like DingTalk)
+        self.robot_duplicates = 0
+        self.robot_sent_at = defaultdict(list)
+        self.work_notices = []  # (userid list, msg)
+        self.token_fetches = 0
+        self.server = None
+
+    # ------------------------------------------------------------
+    # LIFECYCLE
+    # ------------------------------------------------------------
+    def start(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                fake._handle(self, "GET")
+
+            def do_POST(self):
+                fake._handle(self, "POST")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def expire_tokens(self):
+        with self.lock:
+            self.tokens.clear()
+
+    def delivered_userids(self):
+        return Counter(userid for userids, _msg in self.work_notices for userid in userids)
+
+    # ------------------------------------------------------------
+    # DISPATCH
+    # ------------------------------------------------------------
+    def _handle(self, request, method):
+        parts = urlsplit(request.path)
+        query = {key: values[0] for key, values in parse_qs(parts.query).items()}
+        length = int(request.headers.get("Content-Length") or 0)
+        raw = request.rfile.read(length) if length else b""
+        try:
+            body = json.loads(raw) if raw else {}
+        except ValueError:
+            body = None
+        with self.lock:
+            self.calls[parts.path] += 1
+            total = sum(self.calls.values())
+            if total in self.expire_tokens_at_calls:
+                self.tokens.clear()
+            fault = self.fail_rate and self.random.random() < self.fail_rate
+            fault_kind = self.random.choice(self.fail_kinds) if fault else None
+            slow = self.slow_rate and self.random.random() < self.slow_rate
+        if fault_kind:
+            return self._fault(request, parts.path, fault_kind)
+        route = self.ROUTES.get((method, parts.path))
+        if not route:
+            return self._reply(
+                request, 200, {"errcode": 22, "errmsg": f"Invalid method[{parts.path}]"}
+            )
+        status, reply = route(self, query, body, request.headers)
+        if slow:
+            time.sleep(self.slow_seconds)
+        return self._reply(request, status, reply)
+
+    def _fault(self, request, path, kind):
+        new_style = path.startswith("/v1.0/")
+        if kind == "http500":
+            return self._reply(request, 500, {"code": "systemError", "message": "系统错误"})
+        if kind == "ban":
+            return self._reply(request, 403, BAN_PAGE, content_type="text/html")
+        if kind == "busy":
+            if new_style:
+                return self._reply(request, 503, {"code": "ServiceUnavailable", "message": "busy"})
+            return self._reply(request, 200, {"errcode": -1, "errmsg": "系统繁忙"})
+        if new_style:
+            code = "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi"
+            return self._reply(request, 403, {"code": code, "message": "qps limit"})
+        if path == "/robot/send":
+            return self._reply(request, 200, {"errcode": 410100, "errmsg": "send too fast"})
+        return self._reply(request, 200, {"errcode": 90018, "errmsg": "qps limit"})
+
+    @staticmethod
+    def _reply(request, status, body, content_type="application/json"):
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        request.send_response(status)
+        request.send_header("Content-Type", content_type)
+        request.send_header("Content-Length", str(len(data)))
+        request.end_headers()
+        request.wfile.write(data)
+
+    # ------------------------------------------------------------
+    # TOKENS
+    # ------------------------------------------------------------
+    def _new_token(self):
+        with self.lock:
+            self.token_fetches += 1
+            token = f"tok-{next(self._token_serial)}"
+            self.tokens.add(token)
+        return token
+
+    def _api_token(self, query, body, headers):
+        if (body or {}).get("appKey") != self.app_key or body.get("appSecret") != self.app_secret:
+            return 400, {
+                "code": "invalidClientIdOrSecret",
+                "message": "无效的clientId或者clientSecret",
+            }
+        return 200, {"accessToken": self._new_token(), "expireIn": 7200}
+
+    def _oapi_token(self, query, body, headers):
+        if query.get("appkey") != self.app_key or query.get("appsecret") != self.app_secret:
+            return 200, {"errcode": 40096, "errmsg": "不合法的appKey或appSecret"}
+        return 200, {
+            "errcode": 0,
+            "errmsg": "ok",
+            "access_token": self._new_token(),
+            "expires_in": 7200,
+        }
+
+    def _oapi_auth(self, query):
+        """The real shape of an invalid token on oapi today: errcode 88 + sub_code."""
+        if self.quota_exceeded:
+            return {"errcode": 90020, "errmsg": "api调用次数超过限制"}
+        if query.get("access_token") not in self.tokens:
+            return {
+                "errcode": 88,
+                "sub_code": "40014",
+                "sub_msg": "不合法的access_token",
+                "errmsg": "ding talk error[subcode=40014,submsg=不合法的access_token]",
+            }
+        return None
+
+    # ------------------------------------------------------------
+    # ROBOTS AND WORK NOTIFICATIONS
+    # ------------------------------------------------------------
+    def _robot_send(self, query, body, headers):
+        secret = self.robot_secrets.get(query.get("access_token"))
+        if query.get("access_token") not in self.robot_secrets:
+            return 200, {"errcode": 300005, "errmsg": "token is not exist"}
+        if secret:
+            string_to_sign = f"{query.get('timestamp')}\n{secret}".encode()
+            expected = base64.b64encode(
+                hmac.new(secret.encode(), string_to_sign, hashlib.sha256).digest()
+            )
+            if query.get("sign", "").encode() != expected:
+                return 200, {"errcode": 310000, "errmsg": "sign not match"}
+        if not isinstance(body, dict) or "msgtype" not in body:
+            return 200, {"errcode": 40035, "errmsg": "缺少参数 json"}
+        now = time.time()
+        with self.lock:
+            recent = [at for at in self.robot_sent_at[query["access_token"]] if now - at < 60]
+            self.robot_sent_at[query["access_token"]] = recent
+            if len(recent) >= 20:
+                return 200, {"errcode": 660026, "errmsg": "sending too many messages per minute"}
+            uuid = body.get("msgUuid")
+            if uuid and uuid in self.robot_messages:
+                self.robot_duplicates += 1
+            else:
+                self.robot_messages[uuid or f"anonymous-{len(self.robot_messages)}"] = body
+                recent.append(now)
+        return 200, {"errcode": 0, "errmsg": "ok"}
+
+    def _asyncsend(self, query, body, headers):
+        error = self._oapi_auth(query)
+        if error:
+            return 200, error
+        if str(body.get("agent_id")) != self.agent_id:
+            return 200, {"errcode": 40056, "errmsg": "不合法的agentid"}
+        userids = [userid for userid in body.get("userid_list", "").split(",") if userid]
+        if not userids or len(userids) > 100 or "msgtype" not in body.get("msg", {}):
+            return 200, {"errcode": 40035, "errmsg": "缺少参数"}
+        with self.lock:
+            self.work_notices.append((userids, body["msg"]))
+            task_id = len(self.work_notices)
+        return 200, {"errcode": 0, "task_id": task_id, "request_id": f"req{task_id}"}
+
+    # ------------------------------------------------------------
+    # CONTACTS
+    # ------------------------------------------------------------
+    def _listsub(self, query, body, headers):
+        error = self._oapi_auth(query)
+        if error:
+            return 200, error
+        parent = body.get("dept_id", 1)
+        result = [dept for dept in self.departments if dept.get("parent_id") == parent]
+        return 200, {"errcode": 0, "errmsg": "ok", "result": result}
+
+    def _user_list(self, query, body, headers):
+        error = self._oapi_auth(query)
+        if error:
+            return 200, error
+        members = [
+            user for user in self.users if body.get("dept_id") in user.get("dept_id_list", [1])
+        ]
+        cursor, size = int(body.get("cursor", 0)), min(int(body.get("size", 100)), 100)
+        page = members[cursor : cursor + size]
+        more = cursor + size < len(members)
+        result = {"has_more": more, "list": page}
+        if more:
+            result["next_cursor"] = cursor + size
+        return 200, {"errcode": 0, "errmsg": "ok", "result": result}
+
+    ROUTES = {
+        ("POST", "/v1.0/oauth2/accessToken"): _api_token,
+        ("GET", "/gettoken"): _oapi_token,
+        ("POST", "/robot/send"): _robot_send,
+        ("POST", "/topapi/message/corpconversation/asyncsend_v2"): _asyncsend,
+        ("POST", "/topapi/v2/department/listsub"): _listsub,
+        ("POST", "/topapi/v2/user/list"): _user_list,
+    }
