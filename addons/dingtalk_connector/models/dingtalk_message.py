@@ -201,6 +201,7 @@ class DingtalkMessage(models.Model):
 
     @api.model
     def _claim_next(self):
+        self.flush_model()  # the claim reads states in SQL, including this run's
         self.env.cr.execute(
             """
             SELECT id FROM dingtalk_message

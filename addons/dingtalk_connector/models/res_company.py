@@ -75,13 +75,13 @@ class ResCompany(models.Model):
         self.ensure_one()
         company = self.sudo()
         params = self.env["ir.config_parameter"].sudo()
-        read_timeout = float(params.get_param("dingtalk_connector.timeout", TIMEOUT[1]))
+        timeout = float(params.get_param("dingtalk_connector.timeout", TIMEOUT))
         return DingTalkClient(
             params.get_param("dingtalk_connector.oapi_base_url", DEFAULT_OAPI_BASE),
             params.get_param("dingtalk_connector.api_base_url", DEFAULT_API_BASE),
             company.dingtalk_app_key,
             company.dingtalk_app_secret,
-            timeout=(TIMEOUT[0], read_timeout),
+            timeout=timeout,
         )
 
     def _dingtalk_token(self, client=None, force_refresh=False):

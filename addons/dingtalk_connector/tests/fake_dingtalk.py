@@ -49,6 +49,8 @@ class FakeDingTalk:
         self.robot_sent_at = defaultdict(list)
         self.work_notices = []  # (userid list, msg)
         self.token_fetches = 0
+        self.token_rejections = 0
+        self.expiries = []
         self.server = None
 
     # ------------------------------------------------------------
@@ -67,8 +69,13 @@ class FakeDingTalk:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+
+            def handle_error(self, request, client_address):
+                pass  # a client that timed out hung up on a slow reply: expected
+
+        self.server = Server(("127.0.0.1", 0), Handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
 
@@ -104,6 +111,7 @@ class FakeDingTalk:
             total = sum(self.calls.values())
             if total in self.expire_tokens_at_calls:
                 self.tokens.clear()
+                self.expiries.append(total)
             fault = self.fail_rate and self.random.random() < self.fail_rate
             fault_kind = self.random.choice(self.fail_kinds) if fault else None
             slow = self.slow_rate and self.random.random() < self.slow_rate
@@ -178,6 +186,7 @@ class FakeDingTalk:
         if self.quota_exceeded:
             return {"errcode": 90020, "errmsg": "api调用次数超过限制"}
         if query.get("access_token") not in self.tokens:
+            self.token_rejections += 1
             return {
                 "errcode": 88,
                 "sub_code": "40014",
