@@ -1,2 +1,3 @@
 from . import test_dingtalk_connector_ui
+from . import test_dingtalk_crypto
 from . import test_dingtalk_robot
