@@ -21,6 +21,7 @@ results back. Works with any Odoo database on its own.
         "security/dingtalk_connector_groups.xml",
         "security/ir.model.access.csv",
         "security/dingtalk_connector_security.xml",
+        "data/ir_cron_data.xml",
         "views/dingtalk_robot_views.xml",
         "views/dingtalk_connector_menus.xml",
     ],

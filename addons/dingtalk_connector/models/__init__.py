@@ -1,3 +1,4 @@
+from . import dingtalk_approval
 from . import dingtalk_robot
 from . import dingtalk_token
 from . import res_company

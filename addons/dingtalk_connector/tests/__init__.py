@@ -1,3 +1,4 @@
+from . import test_dingtalk_approval
 from . import test_dingtalk_connector_ui
 from . import test_dingtalk_crypto
 from . import test_dingtalk_robot
