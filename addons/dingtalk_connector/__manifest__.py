@@ -22,6 +22,8 @@ results back. Works with any Odoo database on its own.
         "security/ir.model.access.csv",
         "security/dingtalk_connector_security.xml",
         "data/ir_cron_data.xml",
+        "views/dingtalk_approval_views.xml",
+        "views/dingtalk_event_views.xml",
         "views/dingtalk_robot_views.xml",
         "views/dingtalk_connector_menus.xml",
     ],
