@@ -24,6 +24,8 @@ results back. Works with any Odoo database on its own.
         "data/ir_config_parameter_data.xml",
         "data/ir_cron_data.xml",
         "views/dingtalk_message_views.xml",
+        "views/dingtalk_approval_views.xml",
+        "views/dingtalk_event_views.xml",
         "views/dingtalk_robot_views.xml",
         "views/dingtalk_connector_menus.xml",
     ],
