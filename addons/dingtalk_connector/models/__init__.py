@@ -2,3 +2,5 @@ from . import dingtalk_message
 from . import dingtalk_robot
 from . import dingtalk_token
 from . import res_company
+from . import res_config_settings
+from . import res_users
