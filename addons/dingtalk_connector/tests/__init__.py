@@ -1,4 +1,5 @@
 from . import test_dingtalk_connector_ui
+from . import test_dingtalk_neutralize
 from . import test_dingtalk_robot
 from . import test_dingtalk_settings
 from . import test_dingtalk_user_sync
