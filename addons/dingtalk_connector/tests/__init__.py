@@ -1,3 +1,4 @@
+from . import test_dingtalk_activity
 from . import test_dingtalk_connector_ui
 from . import test_dingtalk_neutralize
 from . import test_dingtalk_robot
