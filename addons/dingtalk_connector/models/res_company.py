@@ -7,11 +7,14 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.client import TIMEOUT, DingTalkClient
-from ..tools.exceptions import TOKEN
+from ..tools.exceptions import QUOTA, RETRYABLE, THROTTLE, TOKEN, DingTalkError
 
 DEFAULT_OAPI_BASE = "https://oapi.dingtalk.com"
 DEFAULT_API_BASE = "https://api.dingtalk.com"
 TOKEN_MARGIN = 600  # seconds: DingTalk advises refreshing 10 minutes before expiry
+CREDENTIAL_CODES = {"invalidClientIdOrSecret", "40096", "40089"}
+WHITELIST_CODES = {"60020", "Forbidden.AccessDenied.IpNotInWhiteList"}
+PERMISSION_CODES = {"60011", "Forbidden.AccessDenied.AccessTokenPermissionDenied"}
 
 
 def _random_key(length):
@@ -114,3 +117,90 @@ class ResCompany(models.Model):
                     raise
                 self.env["dingtalk.token"].sudo()._forget(self)
         raise AssertionError("unreachable")
+
+    # ------------------------------------------------------------
+    # TEST CONNECTION
+    # ------------------------------------------------------------
+    def action_dingtalk_test_connection(self):
+        """Fetch a fresh token and read the root department; say in plain words what is wrong."""
+        self.ensure_one()
+        company = self.sudo()
+        if not (company.dingtalk_app_key and company.dingtalk_app_secret):
+            return self._dingtalk_notification(
+                "danger",
+                self.env._("Fill in the DingTalk app key and app secret of %s first.", self.name),
+            )
+        try:
+            company._dingtalk_token(force_refresh=True)
+            # A token proves key and secret; a real call also proves whitelist and quota.
+            company._dingtalk_call("oapi", "/topapi/v2/department/listsub", body={"dept_id": 1})
+        except DingTalkError as error:
+            return self._dingtalk_notification("danger", self._dingtalk_explain(error))
+        if not company.dingtalk_agent_id:
+            return self._dingtalk_notification(
+                "warning",
+                self.env._(
+                    "Connected to DingTalk, but the agent ID is missing: "
+                    "work notifications cannot be sent until you fill it in."
+                ),
+            )
+        return self._dingtalk_notification(
+            "success", self.env._("Connected to DingTalk: key, secret and agent ID are set.")
+        )
+
+    def _dingtalk_explain(self, error):
+        code = error.code or ""
+        if code in CREDENTIAL_CODES:
+            return self.env._(
+                "DingTalk rejected the app key or app secret: copy them again from the "
+                "developer console (%(detail)s).",
+                detail=error.message,
+            )
+        if code in WHITELIST_CODES:
+            return self.env._(
+                "This server's IP address is not in the app's IP whitelist: add it in the "
+                "developer console (%(detail)s).",
+                detail=error.message,
+            )
+        if code in PERMISSION_CODES:
+            return self.env._(
+                "The app lacks a permission (contacts read access is needed): grant it in "
+                "the developer console (%(detail)s).",
+                detail=error.message,
+            )
+        if error.kind == QUOTA:
+            return self.env._(
+                "The organisation's monthly DingTalk API quota is used up: calls resume next "
+                "month or after an upgrade."
+            )
+        if error.kind == RETRYABLE and not code:
+            base = (
+                self.env["ir.config_parameter"]
+                .sudo()
+                .get_param("dingtalk_connector.api_base_url", DEFAULT_API_BASE)
+            )
+            return self.env._(
+                "Cannot reach DingTalk at %(url)s (%(detail)s): check the server's internet "
+                "access, proxy and the DingTalk base URL parameters.",
+                url=base,
+                detail=error.message,
+            )
+        if error.kind in (RETRYABLE, THROTTLE):
+            return self.env._(
+                "DingTalk is busy or temporarily refuses this server; try again in a few "
+                "minutes (%(detail)s).",
+                detail=error.message,
+            )
+        return self.env._("DingTalk refused the call: %(detail)s", detail=str(error))
+
+    def _dingtalk_notification(self, kind, message):
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("DingTalk connection"),
+                "message": message,
+                "type": kind,
+                "sticky": kind != "success",
+            },
+        }

@@ -1,3 +1,4 @@
+from . import test_dingtalk_activity
 from . import test_dingtalk_approval
 from . import test_dingtalk_callback
 from . import test_dingtalk_connector_ui
@@ -5,4 +6,8 @@ from . import test_dingtalk_crypto
 from . import test_dingtalk_event
 from . import test_dingtalk_fault
 from . import test_dingtalk_message
+from . import test_dingtalk_neutralize
 from . import test_dingtalk_robot
+from . import test_dingtalk_server_action
+from . import test_dingtalk_settings
+from . import test_dingtalk_user_sync

@@ -40,6 +40,7 @@ class FakeDingTalk:
         self.fail_kinds = ("http500", "busy", "qps", "ban")
         self.expire_tokens_at_calls = set()
         self.quota_exceeded = False
+        self.ip_not_whitelisted = False
         self.slow_seconds = 0.0
         self.slow_rate = 0.0
         # what happened
@@ -185,6 +186,8 @@ class FakeDingTalk:
         """The real shape of an invalid token on oapi today: errcode 88 + sub_code."""
         if self.quota_exceeded:
             return {"errcode": 90020, "errmsg": "api调用次数超过限制"}
+        if self.ip_not_whitelisted:
+            return {"errcode": 60020, "errmsg": "访问ip不在白名单之中,request ip=203.0.113.7"}
         if query.get("access_token") not in self.tokens:
             self.token_rejections += 1
             return {
@@ -265,6 +268,15 @@ class FakeDingTalk:
             result["next_cursor"] = cursor + size
         return 200, {"errcode": 0, "errmsg": "ok", "result": result}
 
+    def _user_get(self, query, body, headers):
+        error = self._oapi_auth(query)
+        if error:
+            return 200, error
+        for user in self.users:
+            if user["userid"] == body.get("userid"):
+                return 200, {"errcode": 0, "errmsg": "ok", "result": user}
+        return 200, {"errcode": 33012, "errmsg": "无效的USERID"}
+
     ROUTES = {
         ("POST", "/v1.0/oauth2/accessToken"): _api_token,
         ("GET", "/gettoken"): _oapi_token,
@@ -272,4 +284,5 @@ class FakeDingTalk:
         ("POST", "/topapi/message/corpconversation/asyncsend_v2"): _asyncsend,
         ("POST", "/topapi/v2/department/listsub"): _listsub,
         ("POST", "/topapi/v2/user/list"): _user_list,
+        ("POST", "/topapi/v2/user/get"): _user_get,
     }

@@ -1,0 +1,80 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+from odoo.tools import html2plaintext
+
+from ..tools.links import dingtalk_link, odoo_record_url, shorten
+
+NOTE_CHARS = 300  # the whole msg must stay under DingTalk's 2048 bytes
+
+
+class MailActivity(models.Model):
+    _inherit = "mail.activity"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        activities = super().create(vals_list)
+        activities._dingtalk_notify_assignees()
+        return activities
+
+    def write(self, vals):
+        if not vals.get("user_id"):
+            return super().write(vals)
+        reassigned = self.filtered(lambda activity: activity.user_id.id != vals["user_id"])
+        result = super().write(vals)
+        reassigned._dingtalk_notify_assignees()
+        return result
+
+    def _dingtalk_notify_assignees(self):
+        """Queue a work notification per activity whose assignee opted in and is mapped.
+
+        Like Odoo's own e-mail, nothing is sent for an activity one assigns to oneself.
+        """
+        activities = self.filtered(
+            lambda activity: activity.user_id and activity.user_id != self.env.user
+        )
+        if not activities or self.env.context.get("mail_activity_quick_update"):
+            return
+        # One read for all assignees: sudo, the mapping is for system eyes only.
+        assignees = activities.user_id.sudo()
+        targets = assignees.filtered(
+            lambda user: user.dingtalk_userid and user.dingtalk_notify_activities
+        )
+        outbox = self.env["dingtalk.message"]
+        for activity in activities.sudo().filtered(lambda activity: activity.user_id in targets):
+            user = activity.user_id
+            outbox._enqueue_work_notice(
+                user.company_id,
+                [user.dingtalk_userid],
+                activity.with_context(lang=user.lang)._dingtalk_work_notice(),
+                dedupe_key=f"mail.activity-{activity.id}-{user.id}",
+                record=self.env[activity.res_model].browse(activity.res_id),
+            )
+
+    def _dingtalk_work_notice(self):
+        """An ``action_card`` work notification (snake_case, unlike robots)."""
+        self.ensure_one()
+        _ = self.env._
+        record = self.env[self.res_model].browse(self.res_id)
+        title = self.summary or self.activity_type_id.name or _("Activity")
+        lines = [
+            f"### {title}",
+            f"**{_('Document')}**: {self.res_name or record.display_name}",
+            f"**{_('Due')}**: {self.date_deadline}",
+        ]
+        note = shorten(
+            html2plaintext(self.note or "", include_references=False).strip(), NOTE_CHARS
+        )
+        if note:
+            lines.append(note)
+        # DingTalk silently drops identical content sent to one user twice a day.
+        lines.append(_("Ref: A%s", self.id))
+        return {
+            "msgtype": "action_card",
+            "action_card": {
+                "title": shorten(_("New activity: %s", title), 64),
+                "markdown": "  \n".join(lines),
+                "single_title": _("Open in Odoo"),
+                "single_url": dingtalk_link(odoo_record_url(record)),
+            },
+        }

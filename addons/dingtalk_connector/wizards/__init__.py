@@ -1,0 +1,1 @@
+from . import dingtalk_user_sync
