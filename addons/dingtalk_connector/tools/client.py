@@ -89,7 +89,7 @@ class DingTalkClient:
                     RETRYABLE, f"HTTP {response.status_code}", code=response.status_code
                 )
             # An HTML ban page or a {"status": 1111, "punish": "deny"} body.
-            _logger.warning(
+            _logger.info(
                 "DingTalk answered without JSON (HTTP %s) for %s", response.status_code, redact(url)
             )
             raise DingTalkError(
