@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from psycopg2 import IntegrityError
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from ..tools.exceptions import CONFIG, RETRY_KINDS, TOKEN, DingTalkError
@@ -69,6 +69,16 @@ class DingtalkMessage(models.Model):
     _sql_constraints = [
         ("dedupe_uniq", "unique(company_id, dedupe_key)", "This message is already queued."),
     ]
+
+    def init(self):
+        # The claim walks queued rows only: sent ones pile up and must not slow it down.
+        tools.create_index(
+            self.env.cr,
+            "dingtalk_message_due_idx",
+            self._table,
+            ["next_attempt_at", "id"],
+            where="state = 'queued'",
+        )
 
     # ------------------------------------------------------------
     # QUEUEING
@@ -178,15 +188,18 @@ class DingtalkMessage(models.Model):
         """Deliver due messages, claiming and committing one row at a time.
 
         One row per claim keeps ``FOR UPDATE SKIP LOCKED`` meaningful across
-        the per-row commits: two workers never hold the same row.
+        the per-row commits: two workers never hold the same row. The claim
+        returns the row's values and each company's client is built once per
+        run, so a message costs a claim, an update and a commit.
         """
         auto_commit = not getattr(threading.current_thread(), "testing", False)
+        senders = {}
         done = 0
         while done < batch_size:
-            message = self._claim_next()
-            if not message:
+            row = self._claim_next()
+            if not row:
                 break
-            message._deliver()
+            self.browse(row["id"])._deliver(row, senders)
             done += 1
             if auto_commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit  # the row is final, see docstring
@@ -201,10 +214,13 @@ class DingtalkMessage(models.Model):
 
     @api.model
     def _claim_next(self):
+        """Lock the next due row and return the values delivery needs, or None."""
         self.flush_model()  # the claim reads states in SQL, including this run's
         self.env.cr.execute(
             """
-            SELECT id FROM dingtalk_message
+            SELECT id, company_id, channel, robot_id, userids, payload, dedupe_key,
+                   COALESCE(attempt_count, 0) AS attempt_count
+              FROM dingtalk_message
              WHERE state = 'queued' AND next_attempt_at <= %s
              ORDER BY next_attempt_at, id
              LIMIT 1
@@ -212,8 +228,7 @@ class DingtalkMessage(models.Model):
             """,
             [fields.Datetime.now()],
         )
-        row = self.env.cr.fetchone()
-        return self.browse(row[0]) if row else self.browse()
+        return self.env.cr.dictfetchone()
 
     @api.model
     def _schedule_next_wake(self):
@@ -223,48 +238,49 @@ class DingtalkMessage(models.Model):
                 at=later.next_attempt_at
             )
 
-    def _deliver(self):
+    def _deliver(self, row, senders):
+        """Send the claimed ``row`` (values of ``self``) and record the outcome."""
         self.ensure_one()
         try:
-            if self.channel == "robot":
-                postponed_to = self._robot_throttle()
+            if row["channel"] == "robot":
+                postponed_to = self._robot_throttle(row["robot_id"])
                 if postponed_to:
                     self.next_attempt_at = postponed_to
                     return
-                self.robot_id._send_payload({**self.payload, "msgUuid": self.dedupe_key})
+                robot = self.env["dingtalk.robot"].browse(row["robot_id"])
+                robot._send_payload({**row["payload"], "msgUuid": row["dedupe_key"]})
                 reply = {}
             else:
-                reply = self._send_work_notice()
+                reply = self._send_work_notice(row, senders)
         except DingTalkError as error:
-            self._record_failure(error)
+            self._record_failure(error, row["attempt_count"])
         else:
             self.write(
                 {
                     "state": "sent",
                     "sent_at": fields.Datetime.now(),
-                    "attempt_count": self.attempt_count + 1,
+                    "attempt_count": row["attempt_count"] + 1,
                     "task_id": reply.get("task_id") and str(reply["task_id"]),
                     "last_error": False,
                     "last_error_kind": False,
                 }
             )
 
-    def _send_work_notice(self):
-        company = self.company_id.sudo()
-        if not company.dingtalk_agent_id:
+    def _send_work_notice(self, row, senders):
+        if row["company_id"] not in senders:
+            company = self.env["res.company"].sudo().browse(row["company_id"])
+            senders[company.id] = (company, company._dingtalk_client(), company.dingtalk_agent_id)
+        company, client, agent_id = senders[row["company_id"]]
+        if not agent_id:
             raise DingTalkError(
                 CONFIG, self.env._("The DingTalk agent ID of %s is not set.", company.name)
             )
-        body = {
-            "agent_id": company.dingtalk_agent_id,
-            "userid_list": self.userids,
-            "msg": self.payload,
-        }
+        body = {"agent_id": agent_id, "userid_list": row["userids"], "msg": row["payload"]}
         return company._dingtalk_call(
-            "oapi", "/topapi/message/corpconversation/asyncsend_v2", body=body
+            "oapi", "/topapi/message/corpconversation/asyncsend_v2", body=body, client=client
         )
 
-    def _robot_throttle(self):
+    def _robot_throttle(self, robot_id):
         """Next free slot when the robot already sent its quota in the last minute."""
         minute_ago = fields.Datetime.now() - timedelta(minutes=1)
         self.env.cr.execute(
@@ -272,15 +288,15 @@ class DingtalkMessage(models.Model):
             SELECT count(*), min(sent_at) FROM dingtalk_message
              WHERE robot_id = %s AND state = 'sent' AND sent_at > %s
             """,
-            [self.robot_id.id, minute_ago],
+            [robot_id, minute_ago],
         )
         count, oldest = self.env.cr.fetchone()
         if count >= ROBOT_PER_MINUTE:
             return oldest + timedelta(minutes=1)
         return None
 
-    def _record_failure(self, error):
-        attempts = self.attempt_count + 1
+    def _record_failure(self, error, previous_attempts):
+        attempts = previous_attempts + 1
         # A token refused again right after a refresh means wrong credentials.
         kind = CONFIG if error.kind == TOKEN else error.kind
         vals = {

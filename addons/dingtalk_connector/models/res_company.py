@@ -99,13 +99,13 @@ class ResCompany(models.Model):
         tokens._store(self, token, expires_in)
         return token
 
-    def _dingtalk_call(self, style, path, body=None, method="POST", params=None):
+    def _dingtalk_call(self, style, path, body=None, method="POST", params=None, client=None):
         """Call DingTalk as this company's app, refreshing the token once if DingTalk refuses it.
 
         :param style: ``"oapi"`` (old style) or ``"api"`` (v1.0)
         :raise DingTalkError: classified failure
         """
-        client = self._dingtalk_client()
+        client = client or self._dingtalk_client()
         for attempt in range(2):
             token = self._dingtalk_token(client, force_refresh=bool(attempt))
             try:
