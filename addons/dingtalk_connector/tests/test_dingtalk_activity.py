@@ -4,11 +4,11 @@ from urllib.parse import parse_qs, urlsplit
 
 from odoo.tests import new_test_user, tagged
 
-from .fake_case import DingtalkFakeCase
+from .common import DingTalkFakeServerCommon
 
 
 @tagged("dingtalk_activity")
-class TestDingtalkActivity(DingtalkFakeCase):
+class TestDingtalkActivity(DingTalkFakeServerCommon):
     def setUp(self):
         super().setUp()
         self.opted_in = new_test_user(
@@ -53,7 +53,7 @@ class TestDingtalkActivity(DingtalkFakeCase):
         self.assertEqual(query["pc_slide"], ["true"])
         self.assertTrue(query["url"][0].endswith(f"/odoo/res.partner/{self.partner.id}"))
 
-        self._send_all()
+        self._drain()
         self.assertEqual(self.fake.delivered_userids()["dt_opted_in"], 1)
         self.assertEqual(notice.state, "sent")
 

@@ -3,11 +3,11 @@
 from odoo.modules.neutralize import get_neutralization_queries
 from odoo.tests import tagged
 
-from .fake_case import DingtalkFakeCase
+from .common import DingTalkFakeServerCommon
 
 
 @tagged("dingtalk_neutralize")
-class TestDingtalkNeutralize(DingtalkFakeCase):
+class TestDingtalkNeutralize(DingTalkFakeServerCommon):
     def test_neutralize(self):
         robot = self.env["dingtalk.robot"].create(
             {

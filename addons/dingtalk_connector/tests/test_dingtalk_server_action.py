@@ -2,11 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import new_test_user, tagged
 
-from .fake_case import DingtalkFakeCase
+from .common import DingTalkFakeServerCommon
 
 
 @tagged("dingtalk_server_action")
-class TestDingtalkServerAction(DingtalkFakeCase):
+class TestDingtalkServerAction(DingTalkFakeServerCommon):
     def setUp(self):
         super().setUp()
         self.fake.robot_secrets["sa-robot"] = "SECserveraction"
@@ -53,7 +53,7 @@ class TestDingtalkServerAction(DingtalkFakeCase):
             2,
             "an unchanged record is not posted twice",
         )
-        self._send_all()
+        self._drain()
         texts = sorted(body["markdown"]["text"] for body in self.fake.robot_messages.values())
         self.assertEqual(
             texts, ["Customer **Customer A** needs a call", "Customer **Customer B** needs a call"]
@@ -75,7 +75,7 @@ class TestDingtalkServerAction(DingtalkFakeCase):
             }
         )
         self._run(self.partners[0])
-        self._send_all()
+        self._drain()
         self.assertEqual(len(self.fake.work_notices), 1)
         userids, msg = self.fake.work_notices[0]
         self.assertEqual(userids, ["dt_sales"])

@@ -3,11 +3,11 @@
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from .fake_case import DingtalkFakeCase
+from .common import DingTalkFakeServerCommon
 
 
 @tagged("dingtalk_settings")
-class TestDingtalkSettings(DingtalkFakeCase):
+class TestDingtalkSettings(DingTalkFakeServerCommon):
     def _test_connection(self):
         action = self.company.action_dingtalk_test_connection()
         self.assertEqual(action["tag"], "display_notification")

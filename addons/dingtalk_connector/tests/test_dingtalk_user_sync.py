@@ -4,7 +4,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from ..tools.user_match import normalize_mobile
-from .fake_case import DingtalkFakeCase
+from .common import DingTalkFakeServerCommon
 
 
 def member(userid, name, dept=2, **values):
@@ -13,7 +13,7 @@ def member(userid, name, dept=2, **values):
 
 
 @tagged("dingtalk_user_sync")
-class TestDingtalkUserSync(DingtalkFakeCase):
+class TestDingtalkUserSync(DingTalkFakeServerCommon):
     def setUp(self):
         super().setUp()
         self.fake.departments += [
