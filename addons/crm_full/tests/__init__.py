@@ -1,2 +1,4 @@
 from . import test_crm_full_ui
 from . import test_lifecycle
+from . import test_pool
+from . import test_pool_concurrency

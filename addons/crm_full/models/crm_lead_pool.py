@@ -1,0 +1,232 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from psycopg2 import errors
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import mute_logger
+
+CLAIM_CONTEXT = "crm_full_pool_move"  # set only by the pool's own server code
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"
+
+    in_pool = fields.Boolean(
+        "In Public Pool",
+        index=True,
+        copy=False,
+        tracking=True,
+        help="Unowned, waiting to be claimed.",
+    )
+    pool_date = fields.Datetime("Entered Pool On", copy=False)
+    pool_reminded = fields.Boolean(copy=False, help="The team leader was reminded of it.")
+    previous_user_id = fields.Many2one("res.users", "Previous Salesperson", copy=False)
+    release_reason = fields.Char(copy=False)
+    pool_log_ids = fields.One2many("crm.pool.log", "lead_id", "Pool History")
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        leads = super().create(vals_list)
+        if self.env.company.pool_new_leads:
+            unowned = leads.filtered(lambda lead: not lead.user_id and not lead.in_pool)
+            unowned._pool_enter()
+        return leads
+
+    def write(self, vals):
+        if (
+            "user_id" in vals
+            and not self.env.context.get(CLAIM_CONTEXT)
+            and not self._pool_is_manager()
+        ):
+            pooled = self.filtered("in_pool")
+            if pooled and vals["user_id"]:
+                raise UserError(
+                    self.env._(
+                        "Leads in the public pool are taken with the Claim button: %s",
+                        pooled[0].name,
+                    )
+                )
+        return super().write(vals)
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+    def action_claim(self):
+        self._pool_claim(self.env.user)
+
+    def action_open_release_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Release to the Pool"),
+            "res_model": "crm.pool.release",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_lead_ids": self.ids},
+        }
+
+    # ------------------------------------------------------------
+    # POOL
+    # ------------------------------------------------------------
+    def _pool_is_manager(self):
+        return self.env.su or self.env.user.has_group("crm_full.crm_full_group_manager")
+
+    def _pool_enter(self, reason=False, action="enter"):
+        if not self:
+            return
+        now = fields.Datetime.now()
+        self.with_context(**{CLAIM_CONTEXT: True}).sudo().write(
+            {"in_pool": True, "pool_date": now, "pool_reminded": False, "user_id": False}
+        )
+        self.env["crm.pool.log"].sudo().create(
+            [
+                {
+                    "lead_id": lead.id,
+                    "user_id": self.env.user.id,
+                    "action": action,
+                    "date": now,
+                    "reason": reason,
+                }
+                for lead in self
+            ]
+        )
+
+    def _pool_claim(self, user):
+        """Give pool leads to ``user`` after every rule said yes; all or nothing."""
+        self._pool_lock()
+        # sudo: a lead someone else just claimed is no longer readable by the loser.
+        for lead in self.sudo():
+            if not lead.in_pool:
+                raise UserError(self.env._("%s is no longer in the public pool.", lead.name))
+        self._pool_check_caps(user)
+        self._pool_check_cooldown(user)
+        now = fields.Datetime.now()
+        self.with_context(**{CLAIM_CONTEXT: True}).sudo().write(
+            {"in_pool": False, "user_id": user.id, "pool_date": False, "release_reason": False}
+        )
+        self.env["crm.pool.log"].sudo().create(
+            [
+                {"lead_id": lead.id, "user_id": user.id, "action": "claim", "date": now}
+                for lead in self
+            ]
+        )
+
+    def _pool_release(self, reason):
+        if not (reason or "").strip():
+            raise UserError(self.env._("Say why the lead goes back to the pool."))
+        for lead in self:
+            if lead.user_id != self.env.user and not self._pool_is_manager():
+                raise UserError(self.env._("Only the salesperson of %s can release it.", lead.name))
+        for lead in self:
+            lead.sudo().write({"previous_user_id": lead.user_id.id, "release_reason": reason})
+        self._pool_enter(reason, action="release")
+
+    def _pool_lock(self):
+        """Lock the rows now: of two salespeople claiming at once, the second is told so."""
+        try:
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    "SELECT id FROM crm_lead WHERE id IN %s FOR UPDATE NOWAIT", [tuple(self.ids)]
+                )
+        except errors.LockNotAvailable as error:
+            raise UserError(
+                self.env._(
+                    "Another salesperson is claiming this lead right now; reload and try again."
+                )
+            ) from error
+        self.invalidate_recordset(["in_pool", "user_id"])
+
+    def _pool_check_caps(self, user):
+        company = self.env.company
+        team = user.sale_team_id
+        since = fields.Datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
+        claimed_today = (
+            self.env["crm.pool.log"]
+            .sudo()
+            .search_count(
+                [("user_id", "=", user.id), ("action", "=", "claim"), ("date", ">=", since)]
+            )
+        )
+        daily = team._pool_setting("pool_daily_claim_limit", company)
+        if claimed_today + len(self) > daily:
+            raise UserError(
+                self.env._(
+                    "You may claim %(limit)s leads a day and already claimed %(done)s today.",
+                    limit=daily,
+                    done=claimed_today,
+                )
+            )
+        held = self.sudo().search_count(
+            [("user_id", "=", user.id), ("stage_id.is_won", "=", False), ("active", "=", True)]
+        )
+        cap = team._pool_setting("pool_open_lead_limit", company)
+        if held + len(self) > cap:
+            raise UserError(
+                self.env._(
+                    "You already hold %(held)s open leads; the limit is %(limit)s. Close or release some first.",
+                    held=held,
+                    limit=cap,
+                )
+            )
+
+    def _pool_check_cooldown(self, user):
+        days = user.sale_team_id._pool_setting("pool_cooldown_days", self.env.company)
+        since = fields.Datetime.now() - timedelta(days=days)
+        recent = (
+            self.env["crm.pool.log"]
+            .sudo()
+            .search(
+                [
+                    ("lead_id", "in", self.ids),
+                    ("action", "=", "release"),
+                    ("date", ">", since),
+                    ("lead_id.previous_user_id", "=", user.id),
+                ],
+                limit=1,
+            )
+        )
+        if recent:
+            raise UserError(
+                self.env._(
+                    "You released %(lead)s less than %(days)s days ago; a colleague gets the first chance.",
+                    lead=recent.lead_id.name,
+                    days=days,
+                )
+            )
+
+    @api.model
+    def _cron_pool_remind_leaders(self, batch_size=500):
+        """Remind team leaders, once per lead, of pool leads nobody claimed in time."""
+        company = self.env.company
+        leads = self.search(
+            [("in_pool", "=", True), ("pool_reminded", "=", False), ("pool_date", "!=", False)],
+            order="pool_date",
+            limit=batch_size,
+        )
+        now = fields.Datetime.now()
+        due = leads.filtered(
+            lambda lead: (
+                lead.pool_date
+                <= now
+                - timedelta(hours=lead.team_id._pool_setting("pool_unclaimed_hours", company))
+            )
+        )
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        for lead in due:
+            leader = lead.team_id.user_id
+            if leader:
+                lead.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    user_id=leader.id,
+                    summary=self.env._("Unclaimed pool lead"),
+                    note=self.env._(
+                        "%s has waited in the public pool; hand it out or claim it.", lead.name
+                    ),
+                )
+        due.write({"pool_reminded": True})
+        return due
