@@ -43,7 +43,8 @@ class ServiceDeskTicket(models.Model):
         help="Pending until the solved ticket stays solved for 7 days.",
     )
 
-    @api.depends("create_date", "first_reply_date", "date_done", "team_id.resource_calendar_id")
+    # not on team_id.resource_calendar_id: editing a calendar must not rewrite history
+    @api.depends("create_date", "first_reply_date", "date_done", "team_id")
     def _compute_working_hours(self):
         for ticket in self:
             start = ticket.create_date

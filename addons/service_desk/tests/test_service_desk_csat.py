@@ -42,6 +42,7 @@ class TestServiceDeskCsat(ServiceDeskCommon):
         mail = ticket.message_ids.filtered(lambda m: ces.access_token in (m.body or ""))
         self.assertEqual(len(mail), 1, "one mail carries both the smileys and the CES link")
         self.assertIn(ticket.rating_ids.access_token, mail.body)
+        self.assertIn(self.customer, mail.partner_ids, "the customer receives it")
         # moving between done stages does not ask again
         ticket.stage_id = self.env.ref("service_desk.stage_closed")
         self.assertEqual(len(ticket.ces_response_ids), 1)

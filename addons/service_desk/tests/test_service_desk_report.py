@@ -50,3 +50,24 @@ class TestServiceDeskReport(ServiceDeskCommon):
             [("team_id", "=", self.team.id), ("open_count", "=", 1)], ["age_bucket"], ["__count"]
         )
         self.assertEqual(groups, [("0_1", 1)])
+
+    def test_median_and_p90_resolution(self):
+        team = self.env["service.desk.team"].create({"name": "Percentiles"})
+        tickets = self.env["service.desk.ticket"].create(
+            [{"name": f"T{i}", "team_id": team.id} for i in range(10)]
+        )
+        tickets.stage_id = self.stage_solved
+        self.env.flush_all()
+        # 1..10 hours, set in SQL: computing real working hours is covered elsewhere
+        self.env.cr.execute(
+            "UPDATE service_desk_ticket SET resolution_hours = id - %s + 1 WHERE id = ANY(%s)",
+            [min(tickets.ids), tickets.ids],
+        )
+        [(median, p90, avg)] = self.env["service.desk.ticket.report"]._read_group(
+            [("team_id", "=", team.id)],
+            [],
+            ["resolution_hours_median:median", "resolution_hours_p90:p90", "resolution_hours:avg"],
+        )
+        self.assertAlmostEqual(median, 5.5)
+        self.assertAlmostEqual(p90, 9.1)
+        self.assertAlmostEqual(avg, 5.5)
