@@ -35,7 +35,8 @@ class ServiceDeskTicket(models.Model):
         if "stage_id" in vals:
             stage = self.env["service.desk.stage"].browse(vals["stage_id"])
             if stage.category == "solved":
-                solving = self.filtered(lambda t: t.stage_id.category != "solved")
+                # from an open stage only: closed -> solved is bookkeeping, not a new solve
+                solving = self.filtered(lambda t: not t.is_done)
         res = super().write(vals)
         solving._send_satisfaction_request()
         return res

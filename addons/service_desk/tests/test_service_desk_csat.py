@@ -45,7 +45,9 @@ class TestServiceDeskCsat(ServiceDeskCommon):
         self.assertIn(self.customer, mail.partner_ids, "the customer receives it")
         # moving between done stages does not ask again
         ticket.stage_id = self.env.ref("service_desk.stage_closed")
+        ticket.stage_id = self.stage_solved
         self.assertEqual(len(ticket.ces_response_ids), 1)
+        self.assertEqual(len(ticket.rating_ids), 1)
 
     def test_no_request_without_customer(self):
         ticket = self._solved_ticket(partner_id=False)
