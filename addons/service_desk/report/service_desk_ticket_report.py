@@ -1,0 +1,135 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+# Aggregates PostgreSQL computes cheaply that read_group does not know.
+PERCENTILE_AGGREGATES = {"median": 0.5, "p90": 0.9}
+
+AGE_BUCKETS = [
+    ("0_1", "< 1 day"),
+    ("1_3", "1-3 days"),
+    ("3_7", "3-7 days"),
+    ("7_30", "7-30 days"),
+    ("30_plus", "> 30 days"),
+]
+
+
+class ServiceDeskTicketReport(models.Model):
+    """One row per ticket; percentages are 0/100 per row (NULL when not applicable)
+    so that the "avg" of a group is the group's rate."""
+
+    _name = "service.desk.ticket.report"
+    _description = "Service Desk Ticket Analysis"
+    _auto = False
+    _rec_name = "number"
+    _order = "create_date desc"
+
+    number = fields.Char(readonly=True)
+    create_date = fields.Datetime(string="Created on", readonly=True)
+    date_done = fields.Datetime(string="Solved on", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    team_id = fields.Many2one("service.desk.team", readonly=True)
+    user_id = fields.Many2one("res.users", string="Agent", readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    stage_id = fields.Many2one("service.desk.stage", readonly=True)
+    priority = fields.Char(readonly=True)
+    channel = fields.Char(readonly=True)
+    ticket_count = fields.Integer(string="Tickets", readonly=True)
+    open_count = fields.Integer(string="Backlog", readonly=True)
+    age_bucket = fields.Selection(AGE_BUCKETS, string="Backlog Age", readonly=True)
+    first_reply_hours = fields.Float(readonly=True, aggregator="avg")
+    first_reply_hours_median = fields.Float(
+        string="First Reply Hours (median)", readonly=True, aggregator="median"
+    )
+    first_reply_hours_p90 = fields.Float(
+        string="First Reply Hours (P90)", readonly=True, aggregator="p90"
+    )
+    resolution_hours = fields.Float(readonly=True, aggregator="avg")
+    resolution_hours_median = fields.Float(
+        string="Resolution Hours (median)", readonly=True, aggregator="median"
+    )
+    resolution_hours_p90 = fields.Float(
+        string="Resolution Hours (P90)", readonly=True, aggregator="p90"
+    )
+    csat_pct = fields.Float(string="CSAT %", readonly=True, aggregator="avg")
+    ces_score = fields.Float(string="CES", readonly=True, aggregator="avg")
+    reopen_pct = fields.Float(string="Reopen Rate %", readonly=True, aggregator="avg")
+    fcr_pct = fields.Float(string="FCR %", readonly=True, aggregator="avg")
+
+    def _read_group_select(self, aggregate_spec, query):
+        fname, __, func = aggregate_spec.partition(":")
+        if func in PERCENTILE_AGGREGATES and fname in self._fields:
+            return SQL(
+                "percentile_cont(%s) WITHIN GROUP (ORDER BY %s)",
+                PERCENTILE_AGGREGATES[func],
+                self._field_to_sql(self._table, fname, query),
+            )
+        return super()._read_group_select(aggregate_spec, query)
+
+    def _select(self):
+        # rating_last_value >= 4 is "satisfied" (rating_data.RATING_LIMIT_SATISFIED)
+        return SQL(
+            """
+            t.id, t.number, t.create_date, t.date_done, t.company_id, t.team_id, t.user_id,
+            t.commercial_partner_id AS partner_id, t.stage_id, t.priority, t.channel,
+            1 AS ticket_count,
+            CASE WHEN t.is_done THEN 0 ELSE 1 END AS open_count,
+            CASE
+                WHEN t.is_done THEN NULL
+                WHEN age.days < 1 THEN '0_1'
+                WHEN age.days < 3 THEN '1_3'
+                WHEN age.days < 7 THEN '3_7'
+                WHEN age.days < 30 THEN '7_30'
+                ELSE '30_plus'
+            END AS age_bucket,
+            CASE WHEN t.first_reply_date IS NULL THEN NULL ELSE t.first_reply_hours END
+                AS first_reply_hours,
+            CASE WHEN t.first_reply_date IS NULL THEN NULL ELSE t.first_reply_hours END
+                AS first_reply_hours_median,
+            CASE WHEN t.first_reply_date IS NULL THEN NULL ELSE t.first_reply_hours END
+                AS first_reply_hours_p90,
+            CASE WHEN t.date_done IS NULL THEN NULL ELSE t.resolution_hours END
+                AS resolution_hours,
+            CASE WHEN t.date_done IS NULL THEN NULL ELSE t.resolution_hours END
+                AS resolution_hours_median,
+            CASE WHEN t.date_done IS NULL THEN NULL ELSE t.resolution_hours END
+                AS resolution_hours_p90,
+            CASE
+                WHEN COALESCE(t.rating_last_value, 0) = 0 THEN NULL
+                WHEN t.rating_last_value >= 4 THEN 100.0
+                ELSE 0.0
+            END AS csat_pct,
+            NULLIF(t.ces_score, 0) AS ces_score,
+            CASE
+                WHEN t.is_done OR t.reopen_count > 0
+                THEN CASE WHEN t.reopen_count > 0 THEN 100.0 ELSE 0.0 END
+            END AS reopen_pct,
+            CASE t.fcr_state WHEN 'yes' THEN 100.0 WHEN 'no' THEN 0.0 END AS fcr_pct
+            """
+        )
+
+    def _from(self):
+        return SQL(
+            """
+            service_desk_ticket t
+            CROSS JOIN LATERAL (
+                SELECT EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC' - t.create_date)) / 86400 AS days
+            ) age
+            """
+        )
+
+    def _where(self):
+        return SQL("t.active")
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s)",
+                SQL.identifier(self._table),
+                self._select(),
+                self._from(),
+                self._where(),
+            )
+        )
