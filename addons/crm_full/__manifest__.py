@@ -19,10 +19,12 @@ repurchase.
     "data": [
         "security/crm_full_groups.xml",
         "security/ir.model.access.csv",
+        "security/crm_full_security.xml",
         "data/crm_lifecycle_stage_data.xml",
         "data/ir_cron_data.xml",
         "views/crm_lifecycle_stage_views.xml",
         "views/crm_lead_pool_views.xml",
+        "views/crm_followup_views.xml",
         "views/crm_lifecycle_history_views.xml",
         "views/res_partner_views.xml",
         "wizards/crm_pool_release_views.xml",

@@ -81,7 +81,13 @@ class CrmLead(models.Model):
             return
         now = fields.Datetime.now()
         self.with_context(**{CLAIM_CONTEXT: True}).sudo().write(
-            {"in_pool": True, "pool_date": now, "pool_reminded": False, "user_id": False}
+            {
+                "in_pool": True,
+                "pool_date": now,
+                "pool_reminded": False,
+                "pool_reclaim_warned": False,
+                "user_id": False,
+            }
         )
         self.env["crm.pool.log"].sudo().create(
             [

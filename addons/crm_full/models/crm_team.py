@@ -7,6 +7,7 @@ POOL_SETTINGS = (
     "pool_open_lead_limit",
     "pool_unclaimed_hours",
     "pool_cooldown_days",
+    "pool_reclaim_days",
 )
 
 
@@ -19,6 +20,9 @@ class CrmTeam(models.Model):
         "Remind Leader After (hours)", help="0: the company default."
     )
     pool_cooldown_days = fields.Integer("Re-claim Cooldown (days)", help="0: the company default.")
+    pool_reclaim_days = fields.Integer(
+        "Reclaim Without Follow-up (days)", help="0: the company default."
+    )
 
     def _pool_setting(self, name, company):
         """The team's value of a pool setting, else the company's."""

@@ -16,3 +16,5 @@ class ResCompany(models.Model):
     pool_open_lead_limit = fields.Integer("Open Leads Held", default=50)
     pool_unclaimed_hours = fields.Integer("Remind Leader After (hours)", default=24)
     pool_cooldown_days = fields.Integer("Re-claim Cooldown (days)", default=3)
+    pool_reclaim_days = fields.Integer("Reclaim Without Follow-up (days)", default=7)
+    pool_reclaim_warning_days = fields.Integer("Warn Before Reclaim (days)", default=2)

@@ -18,6 +18,18 @@ class ResPartner(models.Model):
     lifecycle_history_ids = fields.One2many(
         "crm.lifecycle.history", "partner_id", string="Lifecycle History"
     )
+    followup_ids = fields.One2many("crm.followup", "partner_id", string="Follow-ups")
+    last_followup_date = fields.Datetime(compute="_compute_last_followup_date", store=True)
+
+    @api.depends("followup_ids.date")
+    def _compute_last_followup_date(self):
+        dates = dict(
+            self.env["crm.followup"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["date:max"]
+            )
+        )
+        for partner in self:
+            partner.last_followup_date = dates.get(partner)
 
     @api.model
     def _read_group_lifecycle_stage_ids(self, stages, domain):

@@ -1,0 +1,68 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+CHANNELS = [
+    ("call", "Phone call"),
+    ("visit", "Visit"),
+    ("wechat", "WeChat"),
+    ("dingtalk", "DingTalk"),
+    ("email", "E-mail"),
+    ("meeting", "Meeting"),
+]
+
+
+class CrmFollowup(models.Model):
+    """One contact with the customer (跟进记录) and the next step it promised."""
+
+    _name = "crm.followup"
+    _description = "Follow-up"
+    _order = "date desc, id desc"
+
+    lead_id = fields.Many2one("crm.lead", index=True, ondelete="cascade")
+    partner_id = fields.Many2one(
+        "res.partner",
+        "Customer",
+        compute="_compute_partner_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+    )
+    user_id = fields.Many2one(
+        "res.users", "Salesperson", default=lambda self: self.env.user, required=True
+    )
+    channel = fields.Selection(CHANNELS, required=True, default="call")
+    date = fields.Datetime(required=True, default=fields.Datetime.now)
+    summary = fields.Text(required=True)
+    next_step = fields.Char()
+    next_date = fields.Date("Next Step On")
+    company_id = fields.Many2one(
+        "res.company", default=lambda self: self.env.company, required=True
+    )
+
+    @api.depends("lead_id")
+    def _compute_partner_id(self):
+        for followup in self:
+            if followup.lead_id.partner_id:
+                followup.partner_id = followup.lead_id.partner_id.commercial_partner_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        followups = super().create(vals_list)
+        followups._schedule_next_steps()
+        followups.partner_id._lifecycle_advance("engaged")
+        return followups
+
+    def _schedule_next_steps(self):
+        """The promised next step becomes an activity, on the lead or else the customer."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for followup in self.filtered(lambda followup: followup.next_step and followup.next_date):
+            record = followup.lead_id or followup.partner_id
+            if record:
+                record.activity_schedule(
+                    activity_type_id=todo.id,
+                    summary=followup.next_step,
+                    date_deadline=followup.next_date,
+                    user_id=followup.user_id.id,
+                )
