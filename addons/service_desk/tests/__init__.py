@@ -1,2 +1,3 @@
+from . import test_service_desk_routing
 from . import test_service_desk_ticket
 from . import test_service_desk_ui
