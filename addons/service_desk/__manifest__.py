@@ -27,6 +27,7 @@ SLA clocks, routing, escalation and customer satisfaction.
         "views/service_desk_stage_views.xml",
         "views/service_desk_category_views.xml",
         "views/service_desk_routing_rule_views.xml",
+        "views/service_desk_team_mail_views.xml",
         "views/service_desk_menus.xml",
     ],
     "demo": ["demo/service_desk_demo.xml"],

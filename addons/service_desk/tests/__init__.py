@@ -1,3 +1,4 @@
+from . import test_service_desk_mail
 from . import test_service_desk_routing
 from . import test_service_desk_ticket
 from . import test_service_desk_ui
