@@ -28,6 +28,7 @@ SLA clocks, routing, escalation and customer satisfaction.
         "views/service_desk_category_views.xml",
         "views/service_desk_routing_rule_views.xml",
         "views/service_desk_team_mail_views.xml",
+        "views/portal_templates.xml",
         "views/service_desk_menus.xml",
     ],
     "demo": ["demo/service_desk_demo.xml"],

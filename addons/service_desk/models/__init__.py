@@ -7,4 +7,5 @@ from . import service_desk_team_assignment
 from . import service_desk_team_mail
 from . import service_desk_ticket
 from . import service_desk_ticket_mail
+from . import service_desk_ticket_portal
 from . import service_desk_ticket_routing
