@@ -16,13 +16,19 @@ class ServiceDeskPortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         if "ticket_count" in counters:
             Ticket = request.env["service.desk.ticket"]
-            values["ticket_count"] = Ticket.search_count([]) if Ticket.has_access("read") else 0
+            values["ticket_count"] = (
+                Ticket.search_count(self._ticket_get_portal_domain())
+                if Ticket.has_access("read")
+                else 0
+            )
         return values
 
     def _ticket_get_portal_domain(self):
-        # Record rules already restrict portal users; this keeps employees' lists to their own.
-        partner = request.env.user.partner_id
-        return [("commercial_partner_id", "=", partner.commercial_partner_id.id)]
+        # Record rules restrict portal users; employees only list their own company's tickets.
+        user = request.env.user
+        if user.share:
+            return []
+        return [("commercial_partner_id", "=", user.commercial_partner_id.id)]
 
     @http.route(
         ["/my/tickets", "/my/tickets/page/<int:page>"], type="http", auth="user", website=True

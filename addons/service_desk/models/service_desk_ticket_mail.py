@@ -93,6 +93,23 @@ class ServiceDeskTicket(models.Model):
         )
         self.message_subscribe([partner.id for partner in partners if partner])
 
+    def _notify_get_reply_to(self, default=None):
+        """Replies go to the team alias, where the subject number still finds the ticket."""
+        aliases = self.sudo().team_id._notify_get_reply_to(default=default)
+        res = {ticket.id: aliases.get(ticket.team_id.id) for ticket in self}
+        leftover = self.filtered(lambda ticket: not ticket.team_id)
+        if leftover:
+            res.update(super(ServiceDeskTicket, leftover)._notify_get_reply_to(default=default))
+        return res
+
+    def _message_get_suggested_recipients(self):
+        recipients = super()._message_get_suggested_recipients()
+        if self.partner_id:
+            self._message_add_suggested_recipient(
+                recipients, partner=self.partner_id, reason=self.env._("Customer")
+            )
+        return recipients
+
     # ------------------------------------------------------------
     # CUSTOMER REPLIES
     # ------------------------------------------------------------
@@ -103,12 +120,17 @@ class ServiceDeskTicket(models.Model):
         return super()._message_post_after_hook(message, msg_vals)
 
     def _is_customer_reply(self, message):
+        """Public reply by the customer's side (not an employee, not a vendor in CC)."""
         if message.message_type not in ("email", "comment"):
             return False
         if message.subtype_id != self.env.ref("mail.mt_comment"):
             return False  # internal notes and tracking never move the ticket
         author = message.author_id
-        return not author.user_ids.filtered(lambda user: not user.share)
+        if author.user_ids.filtered(lambda user: not user.share):
+            return False
+        return not self.commercial_partner_id or (
+            author.commercial_partner_id == self.commercial_partner_id
+        )
 
     def _on_customer_reply(self):
         """Reopen solved tickets and resume tickets waiting on the customer."""

@@ -41,22 +41,38 @@ class TestServiceDeskPortal(HttpCase):
         self.assertIn(response.status_code, (403, 404))
         self.assertNotIn("B: secret outage", response.text)
 
+    def _post_as_portal(self, ticket, body):
+        return self.url_open(
+            "/mail/message/post",
+            data=self._json(
+                {
+                    "thread_model": "service.desk.ticket",
+                    "thread_id": ticket.id,
+                    "post_data": {
+                        "body": body,
+                        "message_type": "comment",
+                        "subtype_xmlid": "mail.mt_comment",
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+
+    def test_portal_reply_resumes_ticket_waiting_on_customer(self):
+        self.ticket_a.stage_id = self.env.ref("service_desk.stage_waiting_customer")
+        self.authenticate("sd_portal_a", "sd_portal_a")
+        response = self._post_as_portal(self.ticket_a, "Here is the log you asked for")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("error", response.json())
+        self.assertEqual(self.ticket_a.message_ids[0].author_id, self.portal_a.partner_id)
+        self.assertEqual(self.ticket_a.stage_id, self.env.ref("service_desk.stage_in_progress"))
+
     @mute_logger("odoo.http")
     def test_portal_cannot_post_on_other_customer_ticket(self):
         """Posting through the chatter route on B's ticket is refused and changes nothing."""
         count = len(self.ticket_b.message_ids)
         self.authenticate("sd_portal_a", "sd_portal_a")
-        response = self.url_open(
-            "/mail/message/post",
-            data=self._json(
-                {
-                    "thread_model": "service.desk.ticket",
-                    "thread_id": self.ticket_b.id,
-                    "post_data": {"body": "Injected", "message_type": "comment"},
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
+        response = self._post_as_portal(self.ticket_b, "Injected")
         self.assertTrue(response.status_code in (403, 404) or "error" in response.json())
         with self.assertRaises(AccessError):
             self.ticket_b.with_user(self.portal_a).message_post(
