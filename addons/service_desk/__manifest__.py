@@ -31,7 +31,7 @@ SLA clocks, routing, escalation and customer satisfaction.
         "views/portal_templates.xml",
         "views/service_desk_menus.xml",
     ],
-    "demo": ["demo/service_desk_demo.xml"],
+    "demo": ["demo/service_desk_demo.xml", "demo/service_desk_channels_demo.xml"],
     "assets": {
         "web.assets_tests": ["service_desk/static/tests/tours/*.js"],
     },

@@ -48,9 +48,17 @@ class ServiceDeskRoutingRule(models.Model):
         self.ensure_one()
         return safe_eval(self.domain or "[]", {"context": self.env.context, "uid": self.env.uid})
 
-    def _match(self, ticket):
-        """First rule of ``self`` matching ``ticket`` (a new or saved record), or an empty recordset."""
-        for rule in self:
-            if ticket.filtered_domain(rule._get_domain()):
-                return rule
-        return self.browse()
+    def _get_matcher(self):
+        """Return a function giving the first rule of ``self`` matching a ticket (new or saved).
+
+        Domains are evaluated once, so routing a batch of tickets costs no eval per ticket.
+        """
+        domains = [(rule, rule._get_domain()) for rule in self]
+
+        def match(ticket):
+            for rule, domain in domains:
+                if rule.company_id == ticket.company_id and ticket.filtered_domain(domain):
+                    return rule
+            return self.browse()
+
+        return match

@@ -16,18 +16,16 @@ class ServiceDeskTicket(models.Model):
     def create(self, vals_list):
         """Route and assign before creating, so later create hooks (SLA) see the final team."""
         rules = self.env["service.desk.routing.rule"].sudo().search([])
+        match = rules._get_matcher() if rules else None
         for vals in vals_list:
-            if rules and not (vals.get("team_id") and vals.get("user_id")):
-                self._apply_routing_rule(vals, rules)
+            if match and not (vals.get("team_id") and vals.get("user_id")):
+                self._apply_routing_rule(vals, match)
         self._assign_by_team_method(vals_list)
         return super().create(vals_list)
 
-    def _apply_routing_rule(self, vals, rules):
+    def _apply_routing_rule(self, vals, match):
         """Fill team, assignee and priority from the first matching rule; explicit values win."""
-        ticket = self.new(vals)
-        if ticket.company_id:
-            rules = rules.filtered(lambda r: r.company_id == ticket.company_id)
-        rule = rules._match(ticket)
+        rule = match(self.new(vals))
         if not rule:
             return
         for field in self._get_routing_fields():
