@@ -64,6 +64,26 @@ class TestServiceDeskMail(MailCommon):
         self.assertIn(self.colleague, ticket.message_partner_ids, "CC'd contacts follow the ticket")
         self.assertEqual(ticket.message_ids[0].author_id, self.customer)
 
+    def test_email_routing_overrides_alias_team(self):
+        """The alias team is a default: a VIP "system down" mail still goes to tier 2."""
+        tier2 = self.env["service.desk.team"].create({"name": "Tier 2"})
+        vip = self.env["res.partner.category"].create({"name": "VIP"})
+        self.customer.category_id = vip
+        self.env["service.desk.routing.rule"].create(
+            {
+                "name": "VIP down",
+                "domain": repr(
+                    [("partner_id.category_id", "in", vip.ids), ("name", "ilike", "down")]
+                ),
+                "team_id": tier2.id,
+                "priority": "3",
+            }
+        )
+        ticket = self._ticket_from_mail()
+        self.assertEqual((ticket.team_id, ticket.priority), (tier2, "3"))
+        other = self._ticket_from_mail(subject="Invoice copy")
+        self.assertEqual(other.team_id, self.team)
+
     def test_email_unknown_sender_creates_customer(self):
         ticket = self._ticket_from_mail(email_from="Zhao Min <zhao.min@newco.example.com>")
         self.assertEqual(ticket.partner_id.email, "zhao.min@newco.example.com")

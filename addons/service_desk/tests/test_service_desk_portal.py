@@ -33,6 +33,17 @@ class TestServiceDeskPortal(HttpCase):
         self.assertNotIn("B: secret outage", response.text)
         self.assertEqual(self.url_open(f"/my/tickets/{self.ticket_a.id}").status_code, 200)
 
+    def test_portal_list_pages(self):
+        self.env["service.desk.ticket"].create(
+            [{"name": f"A: request {i:02d}", "partner_id": self.company_a.id} for i in range(21)]
+        )
+        self.authenticate("sd_portal_a", "sd_portal_a")
+        page2 = self.url_open("/my/tickets/page/2").text
+        # 22 tickets, 20 a page, newest first: page 2 holds the two oldest.
+        self.assertIn("A: printer jam", page2)
+        self.assertIn("A: request 00", page2)
+        self.assertNotIn("A: request 20", page2)
+
     @mute_logger("odoo.http")
     def test_portal_cannot_open_other_customer_ticket(self):
         """Customer A must never read B's ticket, even by guessing its id."""
