@@ -1,6 +1,7 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ServiceDeskCategory(models.Model):
@@ -28,4 +29,4 @@ class ServiceDeskCategory(models.Model):
     @api.constrains("parent_id")
     def _check_parent_id(self):
         if self._has_cycle():
-            raise models.ValidationError(self.env._("A category cannot be its own ancestor."))
+            raise ValidationError(self.env._("A category cannot be its own ancestor."))

@@ -1,6 +1,7 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools.safe_eval import safe_eval
 
 from .service_desk_ticket import TICKET_PRIORITIES
@@ -35,8 +36,8 @@ class ServiceDeskRoutingRule(models.Model):
         for rule in self:
             try:
                 self.env["service.desk.ticket"].search_count(rule._get_domain(), limit=1)
-            except Exception as error:
-                raise models.ValidationError(
+            except Exception as error:  # any bad domain: the message says what to fix
+                raise ValidationError(
                     self.env._(
                         "Rule %(rule)s has an invalid domain: %(error)s",
                         rule=rule.name,

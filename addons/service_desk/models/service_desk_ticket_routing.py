@@ -29,8 +29,9 @@ class ServiceDeskTicket(models.Model):
         if not rule:
             return
         for field in self._get_routing_fields():
-            if rule[field] and not vals.get(field):
-                vals[field] = rule[field].id if field != "priority" else rule[field]
+            value = rule[field]
+            if value and not vals.get(field):
+                vals[field] = value.id if isinstance(value, models.BaseModel) else value
 
     @api.model
     def _get_routing_fields(self):

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import fields
+from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import ServiceDeskCommon
@@ -127,6 +128,13 @@ class TestServiceDeskRouting(ServiceDeskCommon):
         self._new_ticket(user_id=self.agent_c.id, stage_id=self.stage_solved.id)
         self.assertEqual(self._new_ticket().user_id, self.agent_c, "solved tickets are no load")
         self.assertEqual(self._new_ticket().user_id, self.agent_b)
+
+    def test_invalid_rule_domain_is_refused(self):
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            self.env["service.desk.routing.rule"].create(
+                {"name": "Bad", "domain": "[('nope', '=', 1)]"}
+            )
+        self.assertFalse(self.env["service.desk.routing.rule"].search([("name", "=", "Bad")]))
 
     def test_manual_leaves_unassigned(self):
         self.assertFalse(self._new_ticket().user_id)
