@@ -1,1 +1,2 @@
 from . import ces
+from . import portal

@@ -1,4 +1,14 @@
-from . import service_desk_stage, service_desk_team, service_desk_ticket
+from . import mail_thread
+from . import service_desk_category
 from . import service_desk_ces_response
+from . import service_desk_routing_rule
+from . import service_desk_stage
+from . import service_desk_team
+from . import service_desk_team_assignment
+from . import service_desk_team_mail
+from . import service_desk_ticket
+from . import service_desk_ticket_mail
 from . import service_desk_ticket_metrics
+from . import service_desk_ticket_portal
 from . import service_desk_ticket_rating
+from . import service_desk_ticket_routing

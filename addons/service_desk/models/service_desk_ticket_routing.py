@@ -1,0 +1,55 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+
+class ServiceDeskTicket(models.Model):
+    _inherit = "service.desk.ticket"
+
+    category_id = fields.Many2one(
+        "service.desk.category", string="Ticket Category", index=True, tracking=True
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Route and assign before creating, so later create hooks (SLA) see the final team."""
+        rules = self.env["service.desk.routing.rule"].sudo().search([])
+        match = rules._get_matcher() if rules else None
+        for vals in vals_list:
+            if match and not (vals.get("team_id") and vals.get("user_id")):
+                self._apply_routing_rule(vals, match)
+        self._assign_by_team_method(vals_list)
+        return super().create(vals_list)
+
+    def _apply_routing_rule(self, vals, match):
+        """Fill team, assignee and priority from the first matching rule; explicit values win."""
+        rule = match(self.new(vals))
+        if not rule:
+            return
+        for field in self._get_routing_fields():
+            value = rule[field]
+            if value and not vals.get(field):
+                vals[field] = value.id if isinstance(value, models.BaseModel) else value
+
+    @api.model
+    def _get_routing_fields(self):
+        return ["team_id", "user_id", "priority"]
+
+    @api.model
+    def _assign_by_team_method(self, vals_list):
+        """Give unassigned new tickets a member of their team, batched per team."""
+        default_team = self.env.context.get("default_team_id")
+        pending = defaultdict(list)
+        for vals in vals_list:
+            team_id = vals.get("team_id", default_team)
+            if team_id and not vals.get("user_id"):
+                pending[team_id].append(vals)
+        teams = self.env["service.desk.team"].sudo().browse(pending)
+        for team in teams.filtered(lambda t: t.assignment_method != "manual"):
+            for vals, user in zip(
+                pending[team.id], team._get_assignees(len(pending[team.id])), strict=True
+            ):
+                if user:
+                    vals["user_id"] = user.id
