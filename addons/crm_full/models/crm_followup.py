@@ -22,7 +22,7 @@ class CrmFollowup(models.Model):
     lead_id = fields.Many2one("crm.lead", index=True, ondelete="cascade")
     partner_id = fields.Many2one(
         "res.partner",
-        "Customer",
+        "Customer Account",
         compute="_compute_partner_id",
         store=True,
         readonly=False,
