@@ -1,1 +1,7 @@
-from . import service_desk_stage, service_desk_team, service_desk_ticket
+from . import service_desk_stage
+from . import service_desk_team
+from . import service_desk_ticket
+from . import service_desk_sla_event
+from . import service_desk_sla_policy
+from . import service_desk_sla_status
+from . import service_desk_ticket_sla
