@@ -17,6 +17,7 @@ the next deadline and only reads running clocks through a partial index.
 
 from datetime import timedelta
 
+from markupsafe import Markup
 from pytz import utc
 
 from odoo import api, fields, models, tools
@@ -185,6 +186,24 @@ class ServiceDeskSlaStatus(models.Model):
     def _breach(self, now):
         self.write({"breached": True})
         self._log("breach", now)
+        self._post_breach_notes()
+
+    def _post_breach_notes(self):
+        """One chatter note per ticket, so automation rules (e.g. DingTalk) can react."""
+        bodies = {}
+        for clock in self:
+            line = self.env._(
+                "SLA breached: %(target)s, deadline %(deadline)s (UTC).",
+                target=clock.target_id.display_name,
+                deadline=clock.deadline,
+            )
+            bodies[clock.ticket_id.id] = (
+                Markup("%s<br/>%s") % (bodies[clock.ticket_id.id], line)
+                if clock.ticket_id.id in bodies
+                else Markup("%s") % line
+            )
+        if bodies:
+            self.ticket_id._message_log_batch(bodies)
 
     def _warn(self, now):
         self.write({"warned": True})

@@ -1,4 +1,5 @@
 from . import test_service_desk_sla
 from . import test_service_desk_sla_flow
+from . import test_service_desk_sla_performance
 from . import test_service_desk_ticket
 from . import test_service_desk_ui

@@ -53,6 +53,7 @@ class TestServiceDeskSlaFlow(ServiceDeskSlaCommon):
         self.assertTrue(clock.breached)
         self.assertTrue(ticket.sla_breached)
         self.assertEqual(clock.state, "running")
+        self.assertIn("SLA breached", ticket.message_ids[0].body)
         self.assertEqual(
             clock.event_ids.filtered(lambda e: e.event_type == "breach").date,
             local("2026-01-12 13:00"),
