@@ -21,6 +21,7 @@ from markupsafe import Markup
 from pytz import utc
 
 from odoo import api, fields, models, tools
+from odoo.tools import SQL
 
 SLA_STATES = [
     ("running", "Running"),
@@ -134,20 +135,21 @@ class ServiceDeskSlaStatus(models.Model):
     def _set_running(self, now, cache=None):
         """Re-plan deadline and warning from ``now`` with the remaining budget."""
         for clock in self:
-            remaining = clock.target_seconds - clock.elapsed_seconds
-            vals = {
-                "state": "running",
-                "date_resume": now,
-                "date_pause": False,
-                "deadline": self._plan(clock.calendar_id, now, remaining, cache),
-                "warn_date": False,
-            }
-            percent = clock.target_id.warning_percent
-            if percent and not clock.warned:
-                warn_left = clock.target_seconds * percent / 100 - clock.elapsed_seconds
-                vals["warn_date"] = self._plan(clock.calendar_id, now, int(warn_left), cache)
-            clock.write(vals)
+            vals = clock._plan_values(
+                clock.target_id, clock.calendar_id, clock.target_seconds, now, cache
+            )
+            clock.write({**vals, "state": "running", "date_resume": now, "date_pause": False})
         self._schedule_wakeup()
+
+    def _plan_values(self, target, calendar, target_seconds, now, cache=None):
+        """Deadline and warning instant of a clock running from ``now`` (``self`` may be empty)."""
+        elapsed = self.elapsed_seconds if self else 0
+        vals = {"deadline": self._plan(calendar, now, target_seconds - elapsed, cache)}
+        vals["warn_date"] = False
+        if target.warning_percent and not (self and self.warned):
+            warn_left = int(target_seconds * target.warning_percent / 100) - elapsed
+            vals["warn_date"] = self._plan(calendar, now, warn_left, cache)
+        return vals
 
     def _accrue(self, now):
         """Add the working time since the last resume to elapsed (running clocks only)."""
@@ -258,22 +260,26 @@ class ServiceDeskSlaStatus(models.Model):
         return target._get_target_seconds()
 
     @api.model
-    def _prepare_clock_values(self, target, ticket, now, cycle=1):
+    def _prepare_clock_values(self, target, ticket, now, cycle=1, cache=None):
+        """Values of a clock running from ``now``, planned here so a batch is one INSERT."""
+        calendar = target._get_calendar(ticket)
+        target_seconds = self._target_seconds(target, ticket, now)
         return {
             "ticket_id": ticket.id,
             "target_id": target.id,
             "cycle": cycle,
-            "calendar_id": target._get_calendar(ticket).id,
-            "target_seconds": self._target_seconds(target, ticket, now),
+            "calendar_id": calendar.id,
+            "target_seconds": target_seconds,
             "date_start": now,
-            "state": "paused",
-            "date_pause": now,
+            "date_resume": now,
+            "state": "running",
+            **self.browse()._plan_values(target, calendar, target_seconds, now, cache),
         }
 
-    def _start(self, now, cache=None):
-        """Activate freshly created clocks (created paused so _set_running plans them)."""
-        self._set_running(now, cache)
+    def _start(self, now):
+        """Log and schedule freshly created clocks."""
         self._log("activate", now)
+        self._schedule_wakeup()
 
     def _log(self, event_type, now):
         if self:
@@ -300,51 +306,58 @@ class ServiceDeskSlaStatus(models.Model):
     # ------------------------------------------------------------
     # CRON
     # ------------------------------------------------------------
-    def _get_breach_domain(self, now):
-        return [("state", "=", "running"), ("breached", "=", False), ("deadline", "<=", now)]
+    # The WHERE clauses repeat the partial index predicates word for word, so PostgreSQL
+    # uses the indexes (the ORM would write "breached IS NULL OR breached = false").
+    _DUE_SQL = {
+        "breach": SQL(
+            "state = 'running' AND breached IS NOT TRUE AND deadline IS NOT NULL",
+        ),
+        "warn": SQL(
+            "state = 'running' AND warned IS NOT TRUE AND warn_date IS NOT NULL",
+        ),
+    }
+    _DUE_COLUMN = {"breach": SQL.identifier("deadline"), "warn": SQL.identifier("warn_date")}
 
-    def _get_warn_domain(self, now):
-        return [("state", "=", "running"), ("warned", "=", False), ("warn_date", "<=", now)]
+    def _fetch_due(self, kind, now, limit):
+        """Clocks whose breach/warn instant passed, locked so two workers never share one."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM service_desk_sla_status WHERE %s AND %s <= %s "
+                "ORDER BY %s LIMIT %s FOR UPDATE SKIP LOCKED",
+                self._DUE_SQL[kind],
+                self._DUE_COLUMN[kind],
+                now,
+                self._DUE_COLUMN[kind],
+                limit,
+            )
+        )
+        return self.browse(row[0] for row in self.env.cr.fetchall())
+
+    def _next_due(self, kind):
+        self.env.cr.execute(
+            SQL(
+                "SELECT MIN(%s) FROM service_desk_sla_status WHERE %s",
+                self._DUE_COLUMN[kind],
+                self._DUE_SQL[kind],
+            )
+        )
+        return self.env.cr.fetchone()[0]
 
     @api.model
     def _cron_sla_breach(self, batch_size=500):
-        """Breach (and warn) clocks whose instant passed; the domains shrink with each batch."""
+        """Breach (and warn) clocks whose instant passed; each batch leaves the due set."""
         now = fields.Datetime.now()
-        breached = self.search(self._get_breach_domain(now), limit=batch_size, order="deadline")
+        self.env.flush_all()
+        breached = self._fetch_due("breach", now, batch_size)
         breached._breach(now)
-        warned = self.search(self._get_warn_domain(now), limit=batch_size, order="warn_date")
+        warned = self._fetch_due("warn", now, batch_size)
         warned._warn(now)
         self.env.flush_all()
-        remaining = self.search_count(self._get_breach_domain(now), limit=1) + self.search_count(
-            self._get_warn_domain(now), limit=1
-        )
+        upcoming = [dt for dt in (self._next_due("breach"), self._next_due("warn")) if dt]
+        remaining = int(any(dt <= now for dt in upcoming))
         self.env["ir.cron"]._notify_progress(done=len(breached) + len(warned), remaining=remaining)
-        if not remaining:
-            self._schedule_next_wakeup()
-
-    @api.model
-    def _schedule_next_wakeup(self):
-        upcoming = [
-            self.search(domain, limit=1, order=order)[fname]
-            for domain, order, fname in (
-                (
-                    [
-                        ("state", "=", "running"),
-                        ("breached", "=", False),
-                        ("deadline", "!=", False),
-                    ],
-                    "deadline",
-                    "deadline",
-                ),
-                (
-                    [("state", "=", "running"), ("warned", "=", False), ("warn_date", "!=", False)],
-                    "warn_date",
-                    "warn_date",
-                ),
-            )
-        ]
-        upcoming = [dt for dt in upcoming if dt]
-        if upcoming:
+        if upcoming and not remaining:
+            # each run wakes the cron for the next instant
             self.env.ref("service_desk.ir_cron_service_desk_sla_breach")._trigger(at=min(upcoming))
 
 

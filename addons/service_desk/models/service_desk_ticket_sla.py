@@ -81,6 +81,7 @@ class ServiceDeskTicket(models.Model):
         policies = self.env["service.desk.sla.policy"].sudo()._match_tickets(self)
         Status = self.env["service.desk.sla.status"].sudo()
         to_create = []
+        cache = {}  # tickets of a burst share start and target: plan once
         for ticket, policy in policies.items():
             if ticket.sla_policy_id != policy:
                 ticket.sla_policy_id = policy
@@ -96,9 +97,9 @@ class ServiceDeskTicket(models.Model):
             started = set(clocks.filtered(lambda c: c.state != "cancelled").mapped("metric"))
             for metric, target in targets.items():
                 if metric not in started and not (metric == "resolution" and ticket.is_done):
-                    to_create.append(Status._prepare_clock_values(target, ticket, now))
+                    to_create.append(Status._prepare_clock_values(target, ticket, now, cache=cache))
         if to_create:
-            Status.create(to_create)._start(now, cache={})
+            Status.create(to_create)._start(now)
         self._sla_sync_stage(now)
 
     def _sla_sync_stage(self, now):
