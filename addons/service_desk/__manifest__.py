@@ -29,7 +29,10 @@ SLA clocks, routing, escalation and customer satisfaction.
         "views/service_desk_ticket_sla_views.xml",
         "views/service_desk_menus.xml",
     ],
-    "demo": ["demo/service_desk_demo.xml"],
+    "demo": [
+        "demo/service_desk_demo.xml",
+        "demo/service_desk_sla_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": ["service_desk/static/tests/tours/*.js"],
     },

@@ -42,6 +42,8 @@ class ServiceDeskSlaCommon(ServiceDeskCommon):
         cls.team_other = cls.env["service.desk.team"].create(
             {"name": "L2", "resource_calendar_id": cls.calendar.id}
         )
+        # demo policies must not take precedence over the one under test
+        cls.env["service.desk.sla.policy"].search([]).active = False
         cls.policy = cls.env["service.desk.sla.policy"].create(
             {
                 "name": "Standard",
