@@ -27,6 +27,7 @@ SLA clocks, routing, escalation and customer satisfaction.
         "views/service_desk_stage_views.xml",
         "views/service_desk_sla_policy_views.xml",
         "views/service_desk_ticket_sla_views.xml",
+        "wizards/service_desk_sla_replan_views.xml",
         "views/service_desk_menus.xml",
     ],
     "demo": [

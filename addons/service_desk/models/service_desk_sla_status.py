@@ -232,6 +232,24 @@ class ServiceDeskSlaStatus(models.Model):
                 clock._set_running(now)
         self._log("retarget", now)
 
+    def _replan(self, now):
+        """Apply the current configuration (target, calendar, holidays) to live clocks."""
+        for clock in self.filtered(lambda c: c.state in ("running", "paused")):
+            clock._retarget(clock.target_id, clock.ticket_id, now)
+
+    def _preview_replan(self, now):
+        """:return: {clock: deadline it would get from _replan} for running clocks, no write."""
+        result = {}
+        for clock in self.filtered(lambda c: c.state == "running"):
+            target, ticket = clock.target_id, clock.ticket_id
+            elapsed = clock.elapsed_seconds + self._work_seconds(
+                clock.calendar_id, clock.date_resume, now
+            )
+            calendar = target._get_calendar(ticket)
+            budget = self._target_seconds(target, ticket, clock.date_start)
+            result[clock] = self._plan(calendar, now, budget - elapsed)
+        return result
+
     def _reopen(self, now):
         """Fulfilled resolution clocks on a reopened ticket: resume or start a new cycle."""
         resume = self.filtered(lambda c: c.target_id.reopen_mode == "resume")
