@@ -89,13 +89,22 @@ class ServiceDeskSlaStatus(models.Model):
     # WORKING-TIME ARITHMETIC
     # ------------------------------------------------------------
     @api.model
-    def _work_seconds(self, calendar, start, end):
-        """Working seconds of ``calendar`` between two naive UTC datetimes."""
+    def _work_seconds(self, calendar, start, end, cache=None):
+        """Working seconds of ``calendar`` between two naive UTC datetimes.
+
+        ``cache``: a dict shared by one batch, whose clocks mostly share both instants.
+        """
         if not start or not end or end <= start:
             return 0
         if not calendar:
             return int((end - start).total_seconds())
-        return round(calendar.get_work_hours_count(start, end, compute_leaves=True) * 3600)
+        key = ("count", calendar.id, start, end)
+        if cache is not None and key in cache:
+            return cache[key]
+        seconds = round(calendar.get_work_hours_count(start, end, compute_leaves=True) * 3600)
+        if cache is not None:
+            cache[key] = seconds
+        return seconds
 
     @api.model
     def _plan(self, calendar, start, seconds, cache=None):
@@ -104,7 +113,7 @@ class ServiceDeskSlaStatus(models.Model):
             return start
         if not calendar:
             return start + timedelta(seconds=seconds)
-        key = (calendar.id, start, seconds)
+        key = ("plan", calendar.id, start, seconds)
         if cache is not None and key in cache:
             return cache[key]
         end = calendar.plan_hours(seconds / 3600, start, compute_leaves=True)
@@ -134,6 +143,7 @@ class ServiceDeskSlaStatus(models.Model):
     # ------------------------------------------------------------
     def _set_running(self, now, cache=None):
         """Re-plan deadline and warning from ``now`` with the remaining budget."""
+        cache = {} if cache is None else cache
         for clock in self:
             vals = clock._plan_values(
                 clock.target_id, clock.calendar_id, clock.target_seconds, now, cache
@@ -153,8 +163,11 @@ class ServiceDeskSlaStatus(models.Model):
 
     def _accrue(self, now):
         """Add the working time since the last resume to elapsed (running clocks only)."""
+        cache = {}
         for clock in self.filtered(lambda c: c.state == "running"):
-            clock.elapsed_seconds += self._work_seconds(clock.calendar_id, clock.date_resume, now)
+            clock.elapsed_seconds += self._work_seconds(
+                clock.calendar_id, clock.date_resume, now, cache
+            )
             clock.date_resume = now
 
     def _pause(self, now):
@@ -165,9 +178,12 @@ class ServiceDeskSlaStatus(models.Model):
 
     def _resume(self, now):
         clocks = self.filtered(lambda c: c.state == "paused")
+        cache = {}
         for clock in clocks:
-            clock.paused_seconds += self._work_seconds(clock.calendar_id, clock.date_pause, now)
-        clocks._set_running(now)
+            clock.paused_seconds += self._work_seconds(
+                clock.calendar_id, clock.date_pause, now, cache
+            )
+        clocks._set_running(now, cache)
         clocks._log("resume", now)
 
     def _fulfil(self, now):
