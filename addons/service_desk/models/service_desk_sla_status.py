@@ -222,6 +222,7 @@ class ServiceDeskSlaStatus(models.Model):
             )
         if bodies:
             self.ticket_id._message_log_batch(bodies)
+        self.ticket_id._sla_schedule_breach_activities()
 
     def _warn(self, now):
         self.write({"warned": True})

@@ -61,6 +61,28 @@ class ServiceDeskTicket(models.Model):
             clocks._fulfil(fields.Datetime.now())
         return res
 
+    def _sla_schedule_breach_activities(self):
+        """A to-do for the assignee (else the team leader) of each breached ticket, in one batch."""
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = [
+            {
+                "res_model_id": model_id,
+                "res_id": ticket.id,
+                "activity_type_id": todo.id if todo else False,
+                "summary": self.env._("SLA breached"),
+                "user_id": (ticket.user_id or ticket.team_id.leader_id).id,
+                "date_deadline": fields.Date.context_today(self),
+            }
+            for ticket in self
+            if ticket.user_id or ticket.team_id.leader_id
+        ]
+        if vals_list:
+            # no e-mail per to-do: a breach burst would send one mail per ticket
+            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+                vals_list
+            )
+
     # ------------------------------------------------------------
     # SLA ENGINE
     # ------------------------------------------------------------

@@ -32,7 +32,7 @@ class TestServiceDeskSlaFlow(ServiceDeskSlaCommon):
 
     def test_breach_at_deadline_by_cron_then_late_fulfil_stays_breached(self):
         with self.at("2026-01-12 09:00"):
-            ticket = self._new_ticket()
+            ticket = self._new_ticket(user_id=self.user_agent.id)
         clock = self.clock(ticket)
         cron = self.env.ref("service_desk.ir_cron_service_desk_sla_breach")
         triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
@@ -54,6 +54,8 @@ class TestServiceDeskSlaFlow(ServiceDeskSlaCommon):
         self.assertTrue(ticket.sla_breached)
         self.assertEqual(clock.state, "running")
         self.assertIn("SLA breached", ticket.message_ids[0].body)
+        self.assertEqual(ticket.activity_ids.user_id, self.user_agent)
+        self.assertEqual(ticket.activity_ids.summary, "SLA breached")
         self.assertEqual(
             clock.event_ids.filtered(lambda e: e.event_type == "breach").date,
             local("2026-01-12 13:00"),
