@@ -125,11 +125,14 @@ class ServiceDeskTicket(models.Model):
         self._sla_sync_stage(now)
 
     def _sla_sync_stage(self, now):
-        """Resolution clocks follow the stage: pause while waiting, stop when done."""
-        clocks = self.sudo().sla_status_ids.filtered(
-            lambda c: c.metric == "resolution" and c.state in ("running", "paused")
-        )
-        clocks.filtered(lambda c: c.ticket_id.is_done)._fulfil(now)
+        """Resolution clocks follow the stage: pause while waiting, stop when done.
+
+        A ticket solved without any public reply also fulfils its first-reply clock
+        (Zendesk's rule), rather than leaving it to breach on a closed ticket.
+        """
+        live = self.sudo().sla_status_ids.filtered(lambda c: c.state in ("running", "paused"))
+        live.filtered(lambda c: c.ticket_id.is_done)._fulfil(now)
+        clocks = live.filtered(lambda c: c.metric == "resolution" and not c.ticket_id.is_done)
         clocks.filtered(lambda c: c.state == "running" and c.ticket_id.stage_id.pauses_sla)._pause(
             now
         )

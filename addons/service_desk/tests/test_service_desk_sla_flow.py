@@ -152,3 +152,12 @@ class TestServiceDeskSlaFlow(ServiceDeskSlaCommon):
         self.assertEqual(clock.state, "met")
         self.assertEqual(clock.elapsed_seconds, 1200)
         self.assertEqual(self.clock(ticket).state, "running")
+
+    def test_solving_without_reply_fulfils_first_reply(self):
+        self.policy.target_ids = [Command.create({"metric": "first_reply", "hours": 1})]
+        with self.at("2026-01-12 09:00"):
+            ticket = self._new_ticket()
+        with self.at("2026-01-12 09:30"):
+            ticket.stage_id = self.stage_solved
+        self.assertEqual(ticket.sla_status_ids.mapped("state"), ["met", "met"])
+        self.assertFalse(ticket.sla_deadline)
