@@ -86,3 +86,34 @@ class TestServiceDeskSlaValidation(ServiceDeskSlaCommon):
             )
         self.assertIn("no working hours", str(caught.exception))
         self.assertFalse(self.env["service.desk.sla.policy"].search([("name", "=", "Night")]))
+
+
+@tagged("service_desk_sla")
+class TestServiceDeskSlaMatching(ServiceDeskSlaCommon):
+    def test_first_match_on_customer_tags_and_channel(self):
+        vip_tag = self.env["res.partner.category"].create({"name": "VIP"})
+        vip = self.env["service.desk.sla.policy"].create(
+            {
+                "name": "VIP e-mail",
+                "sequence": 1,
+                "partner_category_ids": [Command.link(vip_tag.id)],
+                "channel": "email",
+                "target_ids": [Command.create({"metric": "resolution", "hours": 1})],
+            }
+        )
+        self.customer.category_id = vip_tag
+        contact = self.env["res.partner"].create({"name": "王工", "parent_id": self.customer.id})
+        with self.at("2026-01-12 09:00"):
+            by_mail = self._new_ticket(partner_id=contact.id, channel="email")
+            by_phone = self._new_ticket(partner_id=contact.id, channel="phone")
+            other = self._new_ticket(partner_id=False, channel="email")
+        self.assertEqual(by_mail.sla_policy_id, vip)
+        self.assertEqual(by_mail.sla_deadline, local("2026-01-12 10:00"))
+        self.assertEqual(by_phone.sla_policy_id, self.policy)
+        self.assertEqual(other.sla_policy_id, self.policy)
+
+    def test_no_matching_policy_means_no_clock(self):
+        with self.at("2026-01-12 09:00"):
+            ticket = self._new_ticket(team_id=self.team_other.id)
+        self.assertFalse(ticket.sla_status_ids)
+        self.assertFalse(ticket.sla_policy_id)
