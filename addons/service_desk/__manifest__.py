@@ -35,10 +35,17 @@ SLA clocks, routing, escalation and customer satisfaction.
         "views/service_desk_routing_rule_views.xml",
         "views/service_desk_team_mail_views.xml",
         "views/portal_templates.xml",
+        "views/service_desk_sla_policy_views.xml",
+        "views/service_desk_ticket_sla_views.xml",
+        "wizards/service_desk_sla_replan_views.xml",
         "views/service_desk_menus.xml",
         "views/service_desk_reporting_menus.xml",
     ],
-    "demo": ["demo/service_desk_demo.xml", "demo/service_desk_channels_demo.xml"],
+    "demo": [
+        "demo/service_desk_demo.xml",
+        "demo/service_desk_channels_demo.xml",
+        "demo/service_desk_sla_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": ["service_desk/static/tests/tours/*.js"],
     },

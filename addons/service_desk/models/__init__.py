@@ -2,6 +2,9 @@ from . import mail_thread
 from . import service_desk_category
 from . import service_desk_ces_response
 from . import service_desk_routing_rule
+from . import service_desk_sla_event
+from . import service_desk_sla_policy
+from . import service_desk_sla_status
 from . import service_desk_stage
 from . import service_desk_team
 from . import service_desk_team_assignment
@@ -12,3 +15,4 @@ from . import service_desk_ticket_metrics
 from . import service_desk_ticket_portal
 from . import service_desk_ticket_rating
 from . import service_desk_ticket_routing
+from . import service_desk_ticket_sla

@@ -5,6 +5,11 @@ from . import test_service_desk_metrics
 from . import test_service_desk_portal
 from . import test_service_desk_report
 from . import test_service_desk_routing
+from . import test_service_desk_sla
+from . import test_service_desk_sla_flow
+from . import test_service_desk_sla_performance
+from . import test_service_desk_sla_replan
+from . import test_service_desk_sla_security
 from . import test_service_desk_solve_ui
 from . import test_service_desk_ticket
 from . import test_service_desk_ui

@@ -1,0 +1,33 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ServiceDeskSlaEvent(models.Model):
+    """Append-only log of clock transitions, the source of SLA reports and audits."""
+
+    _name = "service.desk.sla.event"
+    _description = "Service Desk SLA Event"
+    _order = "date desc, id desc"
+
+    status_id = fields.Many2one(
+        "service.desk.sla.status", string="Clock", required=True, ondelete="cascade", index=True
+    )
+    ticket_id = fields.Many2one(related="status_id.ticket_id", store=True, index=True)
+    company_id = fields.Many2one(related="status_id.company_id", store=True)
+    metric = fields.Selection(related="status_id.metric")
+    event_type = fields.Selection(
+        [
+            ("activate", "Activate"),
+            ("pause", "Pause"),
+            ("resume", "Resume"),
+            ("fulfil", "Fulfil"),
+            ("breach", "Breach"),
+            ("warn", "Warn"),
+            ("retarget", "Retarget"),
+            ("cancel", "Cancel"),
+        ],
+        required=True,
+    )
+    date = fields.Datetime(required=True)
+    elapsed_seconds = fields.Integer(help="Working seconds elapsed on the clock at the event.")

@@ -1,0 +1,400 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""SLA clocks counted in working time.
+
+Working time comes from ``resource.calendar`` in the calendar's time zone, minus
+global leaves (``resource.calendar.leaves`` without resource: public holidays).
+Make-up working days (调休, e.g. a working Saturday) are dated attendance lines:
+a ``resource.calendar.attendance`` with ``dayofweek`` = that weekday and
+``date_from`` = ``date_to`` = that day. Odoo 18 applies dated lines only inside
+their range and leaves them out of the overlap check, so no extra model is needed.
+24x7 targets count plain time.
+
+A clock's deadline is planned once, ``plan(target - elapsed)`` from the last
+resume, and only re-planned on resume or retarget; the breach cron is woken at
+the next deadline and only reads running clocks through a partial index.
+"""
+
+from datetime import timedelta
+
+from markupsafe import Markup
+from pytz import utc
+
+from odoo import api, fields, models, tools
+from odoo.tools import SQL
+
+SLA_STATES = [
+    ("running", "Running"),
+    ("paused", "Paused"),
+    ("met", "Met"),
+    ("breached", "Breached"),
+    ("cancelled", "Cancelled"),
+]
+
+
+class ServiceDeskSlaStatus(models.Model):
+    _name = "service.desk.sla.status"
+    _description = "Service Desk SLA Clock"
+    _order = "deadline, id"
+
+    ticket_id = fields.Many2one(
+        "service.desk.ticket", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True)
+    target_id = fields.Many2one("service.desk.sla.target", required=True, ondelete="restrict")
+    policy_id = fields.Many2one(related="target_id.policy_id", store=True)
+    metric = fields.Selection(related="target_id.metric", store=True)
+    cycle = fields.Integer(default=1)
+    calendar_id = fields.Many2one("resource.calendar", help="Empty: plain 24x7 time.")
+    target_seconds = fields.Integer(help="Budget of this clock in working seconds.")
+    state = fields.Selection(SLA_STATES, required=True, default="running")
+    breached = fields.Boolean(help="Set at the deadline; never erased, even when fulfilled late.")
+    warned = fields.Boolean()
+    date_start = fields.Datetime(string="Started on")
+    date_resume = fields.Datetime(string="Last resumed on")
+    date_pause = fields.Datetime(string="Paused since")
+    deadline = fields.Datetime(index=True)
+    warn_date = fields.Datetime()
+    elapsed_seconds = fields.Integer(
+        help="Working seconds counted while running, until the last change."
+    )
+    paused_seconds = fields.Integer(help="Working seconds spent paused.")
+    overdue_seconds = fields.Integer(help="Working seconds past the target when fulfilled.")
+    date_reached = fields.Datetime(string="Fulfilled on")
+    event_ids = fields.One2many("service.desk.sla.event", "status_id", string="Events")
+
+    def init(self):
+        # the breach cron reads only these rows: keep its cost proportional to them
+        tools.create_index(
+            self.env.cr,
+            "service_desk_sla_status_running_deadline_idx",
+            self._table,
+            ["deadline"],
+            where="state = 'running' AND breached IS NOT TRUE",
+        )
+        tools.create_index(
+            self.env.cr,
+            "service_desk_sla_status_running_warn_idx",
+            self._table,
+            ["warn_date"],
+            where="state = 'running' AND warned IS NOT TRUE",
+        )
+
+    @api.depends("target_id", "cycle")
+    def _compute_display_name(self):
+        for clock in self:
+            clock.display_name = f"{clock.target_id.display_name} #{clock.cycle}"
+
+    # ------------------------------------------------------------
+    # WORKING-TIME ARITHMETIC
+    # ------------------------------------------------------------
+    @api.model
+    def _work_seconds(self, calendar, start, end, cache=None):
+        """Working seconds of ``calendar`` between two naive UTC datetimes.
+
+        ``cache``: a dict shared by one batch, whose clocks mostly share both instants.
+        """
+        if not start or not end or end <= start:
+            return 0
+        if not calendar:
+            return int((end - start).total_seconds())
+        key = ("count", calendar.id, start, end)
+        if cache is not None and key in cache:
+            return cache[key]
+        seconds = round(calendar.get_work_hours_count(start, end, compute_leaves=True) * 3600)
+        if cache is not None:
+            cache[key] = seconds
+        return seconds
+
+    @api.model
+    def _plan(self, calendar, start, seconds, cache=None):
+        """Naive UTC instant ``seconds`` of working time after ``start``."""
+        if seconds <= 0:
+            return start
+        if not calendar:
+            return start + timedelta(seconds=seconds)
+        key = ("plan", calendar.id, start, seconds)
+        if cache is not None and key in cache:
+            return cache[key]
+        end = calendar.plan_hours(seconds / 3600, start, compute_leaves=True)
+        end = (end + timedelta(microseconds=500000)).replace(microsecond=0) if end else False
+        if cache is not None:
+            cache[key] = end
+        return end
+
+    @api.model
+    def _business_days_seconds(self, calendar, start, days):
+        """Working seconds from ``start`` to the end of its Nth working day (start day included)."""
+        intervals = calendar._work_intervals_batch(
+            _aware(start), _aware(start + timedelta(days=days * 2 + 30))
+        )[False]
+        dates = []
+        for _begin, stop, _meta in intervals:
+            if not dates or dates[-1][0] != stop.date():
+                dates.append([stop.date(), stop])
+            dates[-1][1] = stop
+        if len(dates) < days:
+            return 0
+        end = dates[days - 1][1].astimezone(_aware(start).tzinfo).replace(tzinfo=None)
+        return self._work_seconds(calendar, start, end)
+
+    # ------------------------------------------------------------
+    # TRANSITIONS (called by the ticket engine, as superuser)
+    # ------------------------------------------------------------
+    def _set_running(self, now, cache=None):
+        """Re-plan deadline and warning from ``now`` with the remaining budget."""
+        cache = {} if cache is None else cache
+        for clock in self:
+            vals = clock._plan_values(
+                clock.target_id, clock.calendar_id, clock.target_seconds, now, cache
+            )
+            clock.write({**vals, "state": "running", "date_resume": now, "date_pause": False})
+        self._schedule_wakeup()
+
+    def _plan_values(self, target, calendar, target_seconds, now, cache=None):
+        """Deadline and warning instant of a clock running from ``now`` (``self`` may be empty)."""
+        elapsed = self.elapsed_seconds if self else 0
+        vals = {"deadline": self._plan(calendar, now, target_seconds - elapsed, cache)}
+        vals["warn_date"] = False
+        if target.warning_percent and not (self and self.warned):
+            warn_left = int(target_seconds * target.warning_percent / 100) - elapsed
+            vals["warn_date"] = self._plan(calendar, now, warn_left, cache)
+        return vals
+
+    def _accrue(self, now):
+        """Add the working time since the last resume to elapsed (running clocks only)."""
+        cache = {}
+        for clock in self.filtered(lambda c: c.state == "running"):
+            clock.elapsed_seconds += self._work_seconds(
+                clock.calendar_id, clock.date_resume, now, cache
+            )
+            clock.date_resume = now
+
+    def _pause(self, now):
+        clocks = self.filtered(lambda c: c.state == "running")
+        clocks._accrue(now)
+        clocks.write({"state": "paused", "date_pause": now})
+        clocks._log("pause", now)
+
+    def _resume(self, now):
+        clocks = self.filtered(lambda c: c.state == "paused")
+        cache = {}
+        for clock in clocks:
+            clock.paused_seconds += self._work_seconds(
+                clock.calendar_id, clock.date_pause, now, cache
+            )
+        clocks._set_running(now, cache)
+        clocks._log("resume", now)
+
+    def _fulfil(self, now):
+        clocks = self.filtered(lambda c: c.state in ("running", "paused"))
+        clocks._accrue(now)
+        for clock in clocks:
+            late = clock.breached or clock.elapsed_seconds > clock.target_seconds
+            clock.write(
+                {
+                    "state": "breached" if late else "met",
+                    "breached": late,
+                    "date_reached": now,
+                    "overdue_seconds": max(clock.elapsed_seconds - clock.target_seconds, 0),
+                }
+            )
+        clocks._log("fulfil", now)
+
+    def _breach(self, now):
+        self.write({"breached": True})
+        self._log("breach", now)
+        self._post_breach_notes()
+
+    def _post_breach_notes(self):
+        """One chatter note per ticket, so automation rules (e.g. DingTalk) can react."""
+        bodies = {}
+        for clock in self:
+            line = self.env._(
+                "SLA breached: %(target)s, deadline %(deadline)s (UTC).",
+                target=clock.target_id.display_name,
+                deadline=clock.deadline,
+            )
+            bodies[clock.ticket_id.id] = (
+                Markup("%s<br/>%s") % (bodies[clock.ticket_id.id], line)
+                if clock.ticket_id.id in bodies
+                else Markup("%s") % line
+            )
+        if bodies:
+            self.ticket_id._message_log_batch(bodies)
+        self.ticket_id._sla_schedule_breach_activities()
+
+    def _warn(self, now):
+        self.write({"warned": True})
+        self._log("warn", now)
+
+    def _cancel(self, now):
+        clocks = self.filtered(lambda c: c.state in ("running", "paused"))
+        clocks._accrue(now)
+        clocks.write({"state": "cancelled", "date_reached": now})
+        clocks._log("cancel", now)
+
+    def _retarget(self, target, ticket, now):
+        """Swap the target of a live clock, keeping its start and elapsed time."""
+        self._accrue(now)
+        for clock in self:
+            clock.write(
+                {
+                    "target_id": target.id,
+                    "calendar_id": target._get_calendar(ticket).id,
+                    "target_seconds": self._target_seconds(target, ticket, clock.date_start),
+                }
+            )
+            if clock.state == "running":
+                clock._set_running(now)
+        self._log("retarget", now)
+
+    def _replan(self, now):
+        """Apply the current configuration (target, calendar, holidays) to live clocks."""
+        for clock in self.filtered(lambda c: c.state in ("running", "paused")):
+            clock._retarget(clock.target_id, clock.ticket_id, now)
+
+    def _preview_replan(self, now):
+        """:return: {clock: deadline it would get from _replan} for running clocks, no write."""
+        result = {}
+        for clock in self.filtered(lambda c: c.state == "running"):
+            target, ticket = clock.target_id, clock.ticket_id
+            elapsed = clock.elapsed_seconds + self._work_seconds(
+                clock.calendar_id, clock.date_resume, now
+            )
+            calendar = target._get_calendar(ticket)
+            budget = self._target_seconds(target, ticket, clock.date_start)
+            result[clock] = self._plan(calendar, now, budget - elapsed)
+        return result
+
+    def _reopen(self, now):
+        """Fulfilled resolution clocks on a reopened ticket: resume or start a new cycle."""
+        resume = self.filtered(lambda c: c.target_id.reopen_mode == "resume")
+        # time spent solved is not counted: accrual restarts now
+        resume.write({"date_reached": False, "overdue_seconds": 0})
+        resume._set_running(now)
+        resume._log("resume", now)
+        new_cycle = self - resume
+        if new_cycle:
+            vals_list = [
+                clock._prepare_clock_values(
+                    clock.target_id, clock.ticket_id, now, cycle=clock.cycle + 1
+                )
+                for clock in new_cycle
+            ]
+            self.create(vals_list)._start(now)
+
+    # ------------------------------------------------------------
+    # CREATION / LOG / WAKE-UP
+    # ------------------------------------------------------------
+    @api.model
+    def _target_seconds(self, target, ticket, start):
+        if target.duration_type == "days":
+            calendar = target._get_calendar(ticket)
+            return self._business_days_seconds(calendar, start, target.days)
+        return target._get_target_seconds()
+
+    @api.model
+    def _prepare_clock_values(self, target, ticket, now, cycle=1, cache=None):
+        """Values of a clock running from ``now``, planned here so a batch is one INSERT."""
+        calendar = target._get_calendar(ticket)
+        target_seconds = self._target_seconds(target, ticket, now)
+        return {
+            "ticket_id": ticket.id,
+            "target_id": target.id,
+            "cycle": cycle,
+            "calendar_id": calendar.id,
+            "target_seconds": target_seconds,
+            "date_start": now,
+            "date_resume": now,
+            "state": "running",
+            **self.browse()._plan_values(target, calendar, target_seconds, now, cache),
+        }
+
+    def _start(self, now):
+        """Log and schedule freshly created clocks."""
+        self._log("activate", now)
+        self._schedule_wakeup()
+
+    def _log(self, event_type, now):
+        if self:
+            self.env["service.desk.sla.event"].create(
+                [
+                    {
+                        "status_id": clock.id,
+                        "event_type": event_type,
+                        "date": now,
+                        "elapsed_seconds": clock.elapsed_seconds,
+                    }
+                    for clock in self
+                ]
+            )
+
+    def _schedule_wakeup(self):
+        running = self.filtered(lambda c: c.state == "running")
+        times = {c.deadline for c in running if not c.breached and c.deadline}
+        times |= {c.warn_date for c in running if not c.warned and c.warn_date}
+        if times:
+            # the earliest is enough: each cron run wakes itself for the next one
+            self.env.ref("service_desk.ir_cron_service_desk_sla_breach")._trigger(at=min(times))
+
+    # ------------------------------------------------------------
+    # CRON
+    # ------------------------------------------------------------
+    # The WHERE clauses repeat the partial index predicates word for word, so PostgreSQL
+    # uses the indexes (the ORM would write "breached IS NULL OR breached = false").
+    _DUE_SQL = {
+        "breach": SQL(
+            "state = 'running' AND breached IS NOT TRUE AND deadline IS NOT NULL",
+        ),
+        "warn": SQL(
+            "state = 'running' AND warned IS NOT TRUE AND warn_date IS NOT NULL",
+        ),
+    }
+    _DUE_COLUMN = {"breach": SQL.identifier("deadline"), "warn": SQL.identifier("warn_date")}
+
+    def _fetch_due(self, kind, now, limit):
+        """Clocks whose breach/warn instant passed, locked so two workers never share one."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM service_desk_sla_status WHERE %s AND %s <= %s "
+                "ORDER BY %s LIMIT %s FOR UPDATE SKIP LOCKED",
+                self._DUE_SQL[kind],
+                self._DUE_COLUMN[kind],
+                now,
+                self._DUE_COLUMN[kind],
+                limit,
+            )
+        )
+        return self.browse(row[0] for row in self.env.cr.fetchall())
+
+    def _next_due(self, kind):
+        self.env.cr.execute(
+            SQL(
+                "SELECT MIN(%s) FROM service_desk_sla_status WHERE %s",
+                self._DUE_COLUMN[kind],
+                self._DUE_SQL[kind],
+            )
+        )
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _cron_sla_breach(self, batch_size=500):
+        """Breach (and warn) clocks whose instant passed; each batch leaves the due set."""
+        now = fields.Datetime.now()
+        self.env.flush_all()
+        breached = self._fetch_due("breach", now, batch_size)
+        breached._breach(now)
+        warned = self._fetch_due("warn", now, batch_size)
+        warned._warn(now)
+        self.env.flush_all()
+        upcoming = [dt for dt in (self._next_due("breach"), self._next_due("warn")) if dt]
+        remaining = int(any(dt <= now for dt in upcoming))
+        self.env["ir.cron"]._notify_progress(done=len(breached) + len(warned), remaining=remaining)
+        if upcoming and not remaining:
+            # each run wakes the cron for the next instant
+            self.env.ref("service_desk.ir_cron_service_desk_sla_breach")._trigger(at=min(upcoming))
+
+
+def _aware(dt):
+    return dt.replace(tzinfo=utc) if not dt.tzinfo else dt

@@ -1,0 +1,150 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+# Ticket fields policies match on: a change re-fits the clocks.
+SLA_REFIT_FIELDS = ("team_id", "priority", "partner_id", "channel", "company_id", "category_id")
+
+
+class ServiceDeskTicket(models.Model):
+    _inherit = "service.desk.ticket"
+
+    sla_policy_id = fields.Many2one(
+        "service.desk.sla.policy", string="SLA Policy", readonly=True, copy=False, index=True
+    )
+    sla_status_ids = fields.One2many(
+        "service.desk.sla.status", "ticket_id", string="SLA Clocks", copy=False
+    )
+    sla_deadline = fields.Datetime(
+        compute="_compute_sla", store=True, index=True, help="Earliest deadline of running clocks."
+    )
+    sla_breached = fields.Boolean(compute="_compute_sla", store=True, string="SLA Breached")
+
+    @api.depends("sla_status_ids.deadline", "sla_status_ids.state", "sla_status_ids.breached")
+    def _compute_sla(self):
+        for ticket in self:
+            running = ticket.sla_status_ids.filtered(
+                lambda c: c.state == "running" and not c.breached
+            )
+            ticket.sla_deadline = min(running.mapped("deadline"), default=False)
+            ticket.sla_breached = any(ticket.sla_status_ids.mapped("breached"))
+
+    # ------------------------------------------------------------
+    # CRUD HOOKS
+    # ------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        tickets._sla_refit(fields.Datetime.now())
+        return tickets
+
+    def write(self, vals):
+        refit = any(fname in vals for fname in SLA_REFIT_FIELDS if fname in self._fields)
+        was_done = {t.id: t.is_done for t in self} if "stage_id" in vals else {}
+        res = super().write(vals)
+        if refit or was_done:
+            now = fields.Datetime.now()
+            reopened = self.filtered(lambda t: was_done.get(t.id) and not t.is_done)
+            reopened._sla_reopen(now)
+            if refit:
+                self._sla_refit(now)
+            else:
+                self._sla_sync_stage(now)
+        return res
+
+    def _message_post_after_hook(self, message, msg_values):
+        res = super()._message_post_after_hook(message, msg_values)
+        if self._sla_is_public_employee_reply(message):
+            clocks = self.sudo().sla_status_ids.filtered(
+                lambda c: c.metric == "first_reply" and c.state in ("running", "paused")
+            )
+            clocks._fulfil(fields.Datetime.now())
+        return res
+
+    def _sla_schedule_breach_activities(self):
+        """A to-do for the assignee (else the team leader) of each breached ticket, in one batch."""
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = [
+            {
+                "res_model_id": model_id,
+                "res_id": ticket.id,
+                "activity_type_id": todo.id if todo else False,
+                "summary": self.env._("SLA breached"),
+                "user_id": (ticket.user_id or ticket.team_id.leader_id).id,
+                "date_deadline": fields.Date.context_today(self),
+            }
+            for ticket in self
+            if ticket.user_id or ticket.team_id.leader_id
+        ]
+        if vals_list:
+            # no e-mail per to-do: a breach burst would send one mail per ticket
+            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+                vals_list
+            )
+
+    # ------------------------------------------------------------
+    # SLA ENGINE
+    # ------------------------------------------------------------
+    def _sla_is_public_employee_reply(self, message):
+        """A customer-visible comment written by an employee (not a note, not an auto-mail)."""
+        if message.message_type != "comment" or not message.subtype_id:
+            return False
+        if message.subtype_id.internal:
+            return False
+        users = message.author_id.user_ids
+        return bool(users) and not all(users.mapped("share"))
+
+    def _sla_refit(self, now):
+        """Match policies again; keep live clocks of kept metrics, cancel dropped ones.
+
+        Clocks are system-managed: agents only read them, so the engine works as superuser.
+        """
+        policies = self.env["service.desk.sla.policy"].sudo()._match_tickets(self)
+        Status = self.env["service.desk.sla.status"].sudo()
+        to_create = []
+        cache = {}  # tickets of a burst share start and target: plan once
+        for ticket, policy in policies.items():
+            if ticket.sla_policy_id != policy:
+                ticket.sla_policy_id = policy
+            targets = {t.metric: t for t in policy.target_ids}
+            clocks = ticket.sudo().sla_status_ids
+            live = clocks.filtered(lambda c: c.state in ("running", "paused"))
+            for clock in live:
+                target = targets.get(clock.metric)
+                if not target:
+                    clock._cancel(now)
+                elif clock.target_id != target:
+                    clock._retarget(target, ticket, now)
+            started = set(clocks.filtered(lambda c: c.state != "cancelled").mapped("metric"))
+            for metric, target in targets.items():
+                if metric not in started and not (metric == "resolution" and ticket.is_done):
+                    to_create.append(Status._prepare_clock_values(target, ticket, now, cache=cache))
+        if to_create:
+            Status.create(to_create)._start(now)
+        self._sla_sync_stage(now)
+
+    def _sla_sync_stage(self, now):
+        """Resolution clocks follow the stage: pause while waiting, stop when done.
+
+        A ticket solved without any public reply also fulfils its first-reply clock
+        (Zendesk's rule), rather than leaving it to breach on a closed ticket.
+        """
+        live = self.sudo().sla_status_ids.filtered(lambda c: c.state in ("running", "paused"))
+        live.filtered(lambda c: c.ticket_id.is_done)._fulfil(now)
+        clocks = live.filtered(lambda c: c.metric == "resolution" and not c.ticket_id.is_done)
+        clocks.filtered(lambda c: c.state == "running" and c.ticket_id.stage_id.pauses_sla)._pause(
+            now
+        )
+        clocks.filtered(
+            lambda c: c.state == "paused" and not c.ticket_id.stage_id.pauses_sla
+        )._resume(now)
+
+    def _sla_reopen(self, now):
+        """Done → not done: the last resolution clock of each ticket resumes or starts again."""
+        for ticket in self:
+            done = ticket.sudo().sla_status_ids.filtered(
+                lambda c: c.metric == "resolution" and c.state in ("met", "breached")
+            )
+            if done:
+                done.sorted("cycle")[-1]._reopen(now)

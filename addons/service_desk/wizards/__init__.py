@@ -1,0 +1,1 @@
+from . import service_desk_sla_replan
