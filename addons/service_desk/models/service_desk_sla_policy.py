@@ -32,6 +32,11 @@ class ServiceDeskSlaPolicy(models.Model):
         lambda self: self.env["service.desk.ticket"]._fields["channel"].selection,
         help="Empty: every channel.",
     )
+    category_ids = fields.Many2many(
+        "service.desk.category",
+        string="Ticket Categories",
+        help="The ticket's category or one of its parents. Empty: every category.",
+    )
     target_ids = fields.One2many(
         "service.desk.sla.target", "policy_id", string="Targets", copy=True
     )
@@ -52,6 +57,8 @@ class ServiceDeskSlaPolicy(models.Model):
             return False
         if self.channel and self.channel != ticket.channel:
             return False
+        if self.category_ids and not self._category_matches(ticket.category_id):
+            return False
         if self.partner_category_ids:
             tags = (
                 ticket.partner_id.category_id | ticket.partner_id.commercial_partner_id.category_id
@@ -59,6 +66,13 @@ class ServiceDeskSlaPolicy(models.Model):
             if not tags & self.partner_category_ids:
                 return False
         return True
+
+    def _category_matches(self, category):
+        while category:
+            if category in self.category_ids:
+                return True
+            category = category.parent_id
+        return False
 
     @api.model
     def _match_tickets(self, tickets):

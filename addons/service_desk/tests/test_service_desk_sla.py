@@ -112,6 +112,28 @@ class TestServiceDeskSlaMatching(ServiceDeskSlaCommon):
         self.assertEqual(by_phone.sla_policy_id, self.policy)
         self.assertEqual(other.sla_policy_id, self.policy)
 
+    def test_category_matches_through_its_parents(self):
+        outage = self.env["service.desk.category"].create({"name": "System down"})
+        line_stop = self.env["service.desk.category"].create(
+            {"name": "Line stop", "parent_id": outage.id}
+        )
+        urgent = self.env["service.desk.sla.policy"].create(
+            {
+                "name": "Outage",
+                "sequence": 1,
+                "category_ids": [Command.link(outage.id)],
+                "target_ids": [Command.create({"metric": "resolution", "hours": 1})],
+            }
+        )
+        with self.at("2026-01-12 09:00"):
+            stopped = self._new_ticket(category_id=line_stop.id)
+            plain = self._new_ticket()
+        self.assertEqual(stopped.sla_policy_id, urgent)
+        self.assertEqual(plain.sla_policy_id, self.policy)
+        with self.at("2026-01-12 09:30"):
+            plain.category_id = outage
+        self.assertEqual(plain.sla_policy_id, urgent, "a category change re-fits the clocks")
+
     def test_no_matching_policy_means_no_clock(self):
         with self.at("2026-01-12 09:00"):
             ticket = self._new_ticket(team_id=self.team_other.id)
