@@ -1,6 +1,6 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 from psycopg2 import errors
 
@@ -150,7 +150,10 @@ class CrmLead(models.Model):
     def _pool_check_caps(self, user):
         company = self.env.company
         team = user.sale_team_id
-        since = fields.Datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
+        # "Today" is the salesperson's day, not UTC's: 08:00 in Shanghai is midnight UTC.
+        local_now = fields.Datetime.context_timestamp(self.with_user(user), fields.Datetime.now())
+        midnight = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
+        since = midnight.astimezone(timezone.utc).replace(tzinfo=None)
         claimed_today = (
             self.env["crm.pool.log"]
             .sudo()

@@ -66,6 +66,20 @@ class TestPublicPool(CrmFullCommon):
             third.action_claim()
         self.assertTrue(third.in_pool, "a refused claim changes nothing")
 
+    def test_daily_limit_counts_the_salespersons_own_day(self):
+        """A claim at 07:00 in Shanghai (23:00 UTC the day before) counts for the local day."""
+        self.user_sales.tz = "Asia/Shanghai"
+        leads = self._pool_leads(3)
+        with freeze_time("2026-11-02 23:00:00"):  # 07:00 on 3 November in Shanghai
+            leads[0]._pool_claim(self.user_sales)
+        with freeze_time("2026-11-03 02:00:00"):  # 10:00 the same local day
+            leads[1]._pool_claim(self.user_sales)
+            with self.assertRaisesRegex(UserError, "2 leads a day"):
+                leads[2]._pool_claim(self.user_sales)
+        with freeze_time("2026-11-03 16:30:00"):  # 00:30 on 4 November in Shanghai
+            leads[2]._pool_claim(self.user_sales)
+        self.assertEqual(leads[2].user_id, self.user_sales)
+
     @users("cf_sales")
     def test_open_lead_limit(self):
         self.env["crm.lead"].sudo().create(
