@@ -1,5 +1,6 @@
 from . import crm_followup
 from . import crm_lead
+from . import crm_lead_duplicate
 from . import crm_lead_followup
 from . import crm_lead_pool
 from . import crm_lifecycle_history

@@ -111,6 +111,7 @@ class CrmLead(models.Model):
                 raise UserError(self.env._("%s is no longer in the public pool.", lead.name))
         self._pool_check_caps(user)
         self._pool_check_cooldown(user)
+        self._pool_check_duplicates(user)
         now = fields.Datetime.now()
         self.with_context(**{CLAIM_CONTEXT: True}).sudo().write(
             {"in_pool": False, "user_id": user.id, "pool_date": False, "release_reason": False}
@@ -182,6 +183,18 @@ class CrmLead(models.Model):
                     limit=cap,
                 )
             )
+
+    def _pool_check_duplicates(self, user):
+        for lead in self.sudo():
+            owner = lead.duplicate_of_id.user_id
+            if owner and owner != user:
+                raise UserError(
+                    self.env._(
+                        "%(lead)s duplicates a lead %(owner)s already works on; ask them or your manager.",
+                        lead=lead.name,
+                        owner=owner.name,
+                    )
+                )
 
     def _pool_check_cooldown(self, user):
         days = user.sale_team_id._pool_setting("pool_cooldown_days", self.env.company)

@@ -1,4 +1,5 @@
 from . import test_crm_full_ui
+from . import test_duplicates
 from . import test_followup
 from . import test_lifecycle
 from . import test_pool
