@@ -2,6 +2,7 @@ from . import mail_thread
 from . import service_desk_category
 from . import service_desk_ces_response
 from . import service_desk_routing_rule
+from . import service_desk_sla_escalation
 from . import service_desk_sla_event
 from . import service_desk_sla_policy
 from . import service_desk_sla_status

@@ -1,6 +1,6 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import fields, models, tools
 
 
 class ServiceDeskSlaEvent(models.Model):
@@ -24,6 +24,7 @@ class ServiceDeskSlaEvent(models.Model):
             ("fulfil", "Fulfil"),
             ("breach", "Breach"),
             ("warn", "Warn"),
+            ("escalate", "Escalate"),
             ("retarget", "Retarget"),
             ("cancel", "Cancel"),
         ],
@@ -31,3 +32,15 @@ class ServiceDeskSlaEvent(models.Model):
     )
     date = fields.Datetime(required=True)
     elapsed_seconds = fields.Integer(help="Working seconds elapsed on the clock at the event.")
+    escalation_id = fields.Many2one(
+        "service.desk.sla.escalation", string="Escalation Step", ondelete="set null"
+    )
+
+    def init(self):
+        # a step runs once per clock, even if two cron workers ever raced
+        tools.create_unique_index(
+            self.env.cr,
+            "service_desk_sla_event_clock_escalation_uniq",
+            self._table,
+            ["status_id", "escalation_id"],
+        )  # NULLs are distinct: other events are not constrained

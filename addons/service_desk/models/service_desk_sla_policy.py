@@ -122,6 +122,9 @@ class ServiceDeskSlaTarget(models.Model):
         required=True,
         default="resume",
     )
+    escalation_ids = fields.One2many(
+        "service.desk.sla.escalation", "target_id", string="Escalation Steps", copy=True
+    )
 
     @api.depends("metric", "hours", "minutes", "days", "duration_type")
     def _compute_display_name(self):

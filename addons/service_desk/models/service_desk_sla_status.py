@@ -55,6 +55,11 @@ class ServiceDeskSlaStatus(models.Model):
     date_pause = fields.Datetime(string="Paused since")
     deadline = fields.Datetime(index=True)
     warn_date = fields.Datetime()
+    escalation_percent = fields.Float(help="Share of the target of the next escalation; 0: none.")
+    escalation_date = fields.Datetime(help="Instant of the next escalation step.")
+    escalation_done_percent = fields.Float(
+        help="Highest share of the target escalated: steps up to it never run again."
+    )
     elapsed_seconds = fields.Integer(
         help="Working seconds counted while running, until the last change."
     )
@@ -78,6 +83,13 @@ class ServiceDeskSlaStatus(models.Model):
             self._table,
             ["warn_date"],
             where="state = 'running' AND warned IS NOT TRUE",
+        )
+        tools.create_index(
+            self.env.cr,
+            "service_desk_sla_status_running_escalation_idx",
+            self._table,
+            ["escalation_date"],
+            where="state = 'running' AND escalation_date IS NOT NULL",
         )
 
     @api.depends("target_id", "cycle")
@@ -159,7 +171,25 @@ class ServiceDeskSlaStatus(models.Model):
         if target.warning_percent and not (self and self.warned):
             warn_left = int(target_seconds * target.warning_percent / 100) - elapsed
             vals["warn_date"] = self._plan(calendar, now, warn_left, cache)
+        done = self.escalation_done_percent if self else 0.0
+        vals.update(
+            self._escalation_values(target, calendar, target_seconds, now, elapsed, done, cache)
+        )
         return vals
+
+    @api.model
+    def _escalation_values(
+        self, target, calendar, target_seconds, start, elapsed, done, cache=None
+    ):
+        """Next escalation of a clock with ``elapsed`` seconds at ``start``, steps up to ``done`` run."""
+        percent = target.escalation_ids._next_threshold(done)
+        if not percent:
+            return {"escalation_percent": 0.0, "escalation_date": False}
+        left = int(target_seconds * percent / 100) - elapsed
+        return {
+            "escalation_percent": percent,
+            "escalation_date": self._plan(calendar, start, left, cache),
+        }
 
     def _accrue(self, now):
         """Add the working time since the last resume to elapsed (running clocks only)."""
@@ -227,6 +257,44 @@ class ServiceDeskSlaStatus(models.Model):
     def _warn(self, now):
         self.write({"warned": True})
         self._log("warn", now)
+
+    def _escalate(self, now):
+        """Run the steps now due on these running clocks, then plan their next step."""
+        cache = {}
+        pairs, events = [], []
+        for clock in self:
+            target, done = clock.target_id, clock.escalation_done_percent
+            reached = clock.escalation_percent
+            steps = target.escalation_ids._due_steps(done, reached)
+            pairs.append((clock.ticket_id, steps))
+            events += [
+                {
+                    "status_id": clock.id,
+                    "event_type": "escalate",
+                    "date": now,
+                    "elapsed_seconds": int(clock.target_seconds * step._threshold() / 100),
+                    "escalation_id": step.id,
+                }
+                for step in steps
+            ]
+            # elapsed_seconds is counted until date_resume: plan the next step from there
+            clock.write(
+                {
+                    "escalation_done_percent": reached,
+                    **self._escalation_values(
+                        target,
+                        clock.calendar_id,
+                        clock.target_seconds,
+                        clock.date_resume,
+                        clock.elapsed_seconds,
+                        reached,
+                        cache,
+                    ),
+                }
+            )
+        if events:
+            self.env["service.desk.sla.event"].create(events)
+        self.env["service.desk.sla.escalation"]._run_batch(pairs)
 
     def _cancel(self, now):
         clocks = self.filtered(lambda c: c.state in ("running", "paused"))
@@ -334,6 +402,7 @@ class ServiceDeskSlaStatus(models.Model):
         running = self.filtered(lambda c: c.state == "running")
         times = {c.deadline for c in running if not c.breached and c.deadline}
         times |= {c.warn_date for c in running if not c.warned and c.warn_date}
+        times |= {c.escalation_date for c in running if c.escalation_date}
         if times:
             # the earliest is enough: each cron run wakes itself for the next one
             self.env.ref("service_desk.ir_cron_service_desk_sla_breach")._trigger(at=min(times))
@@ -350,8 +419,15 @@ class ServiceDeskSlaStatus(models.Model):
         "warn": SQL(
             "state = 'running' AND warned IS NOT TRUE AND warn_date IS NOT NULL",
         ),
+        "escalate": SQL(
+            "state = 'running' AND escalation_date IS NOT NULL",
+        ),
     }
-    _DUE_COLUMN = {"breach": SQL.identifier("deadline"), "warn": SQL.identifier("warn_date")}
+    _DUE_COLUMN = {
+        "breach": SQL.identifier("deadline"),
+        "warn": SQL.identifier("warn_date"),
+        "escalate": SQL.identifier("escalation_date"),
+    }
 
     def _fetch_due(self, kind, now, limit):
         """Clocks whose breach/warn instant passed, locked so two workers never share one."""
@@ -368,29 +444,39 @@ class ServiceDeskSlaStatus(models.Model):
         )
         return self.browse(row[0] for row in self.env.cr.fetchall())
 
-    def _next_due(self, kind):
+    def _next_due(self):
+        """Earliest pending instant of each kind, in one query (one index scan each)."""
         self.env.cr.execute(
             SQL(
-                "SELECT MIN(%s) FROM service_desk_sla_status WHERE %s",
-                self._DUE_COLUMN[kind],
-                self._DUE_SQL[kind],
+                "SELECT %s",
+                SQL(", ").join(
+                    SQL(
+                        "(SELECT MIN(%s) FROM service_desk_sla_status WHERE %s)",
+                        self._DUE_COLUMN[kind],
+                        self._DUE_SQL[kind],
+                    )
+                    for kind in self._DUE_SQL
+                ),
             )
         )
-        return self.env.cr.fetchone()[0]
+        return [dt for dt in self.env.cr.fetchone() if dt]
 
     @api.model
     def _cron_sla_breach(self, batch_size=500):
-        """Breach (and warn) clocks whose instant passed; each batch leaves the due set."""
+        """Breach, warn and escalate clocks whose instant passed; each batch leaves the due set."""
         now = fields.Datetime.now()
         self.env.flush_all()
         breached = self._fetch_due("breach", now, batch_size)
         breached._breach(now)
         warned = self._fetch_due("warn", now, batch_size)
         warned._warn(now)
+        escalated = self._fetch_due("escalate", now, batch_size)
+        escalated._escalate(now)
         self.env.flush_all()
-        upcoming = [dt for dt in (self._next_due("breach"), self._next_due("warn")) if dt]
+        upcoming = self._next_due()
         remaining = int(any(dt <= now for dt in upcoming))
-        self.env["ir.cron"]._notify_progress(done=len(breached) + len(warned), remaining=remaining)
+        done = len(breached) + len(warned) + len(escalated)
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         if upcoming and not remaining:
             # each run wakes the cron for the next instant
             self.env.ref("service_desk.ir_cron_service_desk_sla_breach")._trigger(at=min(upcoming))

@@ -6,6 +6,7 @@ from . import test_service_desk_portal
 from . import test_service_desk_report
 from . import test_service_desk_routing
 from . import test_service_desk_sla
+from . import test_service_desk_sla_escalation
 from . import test_service_desk_sla_flow
 from . import test_service_desk_sla_performance
 from . import test_service_desk_sla_replan

@@ -5,7 +5,8 @@ from odoo.tests import tagged
 from .sla_common import ServiceDeskSlaCommon
 
 # Baseline: search breaches, read clocks, write, log events, recompute tickets,
-# the same for warnings, two counts, the next wake-up, one batched chatter note and
+# the same for warnings, the search of due escalations (none here), one query for
+# the next breach/warning/escalation instants, the next wake-up, one batched chatter note and
 # one batch of to-do activities (leader subscribed, no e-mail per to-do);
 # it must not grow with open tickets.
 BREACH_CRON_QUERIES = 40
