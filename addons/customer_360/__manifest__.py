@@ -18,6 +18,8 @@ before the customer leaves.
     "depends": ["crm_full", "service_desk"],
     "data": [
         "security/customer_360_groups.xml",
+        "security/ir.model.access.csv",
+        "views/customer_timeline_views.xml",
         "views/res_partner_views.xml",
         "views/customer_360_menus.xml",
     ],

@@ -80,3 +80,14 @@ class ResPartner(models.Model):
         action["domain"] = [("commercial_partner_id", "in", self.commercial_partner_id.ids)]
         action["context"] = {"default_partner_id": self.id, "search_default_open": 1}
         return action
+
+    def action_c360_open_timeline(self):
+        """The account's timeline: a contact opens its company's history."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "customer_360.customer_timeline_action"
+        )
+        account = self.commercial_partner_id
+        action["name"] = self.env._("Timeline of %s", account.display_name)
+        action["domain"] = [("partner_id", "=", account.id)]
+        return action
