@@ -51,7 +51,7 @@ class CrmFollowup(models.Model):
     def create(self, vals_list):
         followups = super().create(vals_list)
         followups._schedule_next_steps()
-        followups.partner_id._lifecycle_advance("engaged")
+        self.env["res.partner"]._lifecycle_advance_records("engaged", followups)
         return followups
 
     def _schedule_next_steps(self):

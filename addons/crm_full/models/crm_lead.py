@@ -18,6 +18,8 @@ class CrmLead(models.Model):
 
     def _lifecycle_advance_partners(self):
         """A lead is the first touch; an opportunity is one step further."""
+        Partner = self.env["res.partner"]
         for lead_type, code in (("lead", "reached"), ("opportunity", "opportunity")):
-            for lead in self.filtered(lambda lead, t=lead_type: lead.type == t and lead.partner_id):
-                lead.partner_id._lifecycle_advance(code, cause=lead)
+            Partner._lifecycle_advance_records(
+                code, self.filtered(lambda lead, t=lead_type: lead.type == t)
+            )

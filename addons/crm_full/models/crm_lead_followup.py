@@ -35,15 +35,22 @@ class CrmLead(models.Model):
             lead.last_followup_date = dates.get(lead)
 
     @api.depends(
-        "last_followup_date", "date_open", "user_id", "in_pool", "stage_id.is_won", "team_id"
+        "last_followup_date",
+        "date_open",
+        "user_id",
+        "in_pool",
+        "stage_id.is_won",
+        "team_id",
+        "company_id",
     )
     def _compute_pool_reclaim_date(self):
-        company = self.env.company
         for lead in self:
             start = lead.last_followup_date or lead.date_open
             if not lead.user_id or lead.in_pool or lead.stage_id.is_won or not start:
                 lead.pool_reclaim_date = False
                 continue
+            # The lead's own company: the cron runs as one company for all of them.
+            company = lead.company_id or self.env.company
             days = lead.team_id._pool_setting("pool_reclaim_days", company)
             lead.pool_reclaim_date = start + timedelta(days=days)
 
@@ -78,7 +85,6 @@ class CrmLead(models.Model):
             )
         to_warn.write({"pool_reclaim_warned": True})
         expired = self.search([("pool_reclaim_date", "<=", now)], limit=batch_size)
-        for lead in expired:
-            lead.sudo().write({"previous_user_id": lead.user_id.id, "release_reason": False})
+        expired._pool_remember_owner(False)
         expired._pool_enter(self.env._("No follow-up in time"), action="release")
         return expired

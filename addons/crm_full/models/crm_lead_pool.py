@@ -129,9 +129,13 @@ class CrmLead(models.Model):
         for lead in self:
             if lead.user_id != self.env.user and not self._pool_is_manager():
                 raise UserError(self.env._("Only the salesperson of %s can release it.", lead.name))
-        for lead in self:
-            lead.sudo().write({"previous_user_id": lead.user_id.id, "release_reason": reason})
+        self._pool_remember_owner(reason)
         self._pool_enter(reason, action="release")
+
+    def _pool_remember_owner(self, reason):
+        """Keep who held each lead before it goes back: one write per former owner."""
+        for owner, leads in self.sudo().grouped("user_id").items():
+            leads.write({"previous_user_id": owner.id, "release_reason": reason})
 
     def _pool_lock(self):
         """Lock the rows now: of two salespeople claiming at once, the second is told so."""

@@ -45,24 +45,40 @@ class ResPartner(models.Model):
         :param cause: record whose event caused the move (kept in history)
         :return: the partners that moved
         """
+        return self._lifecycle_move(code, dict.fromkeys(self.commercial_partner_id, cause))
+
+    @api.model
+    def _lifecycle_advance_records(self, code, records, partner_field="partner_id"):
+        """Advance the customers of ``records`` in one pass; each move's cause is the
+        first of ``records`` belonging to that customer."""
+        causes = {}
+        for record in records:
+            account = record[partner_field].commercial_partner_id
+            if account:
+                causes.setdefault(account, record)
+        return self._lifecycle_move(code, causes)
+
+    @api.model
+    def _lifecycle_move(self, code, causes):
+        """:param causes: {commercial partner: causing record or None}"""
+        partners = self.browse([partner.id for partner in causes])
         stage = self.env["crm.lifecycle.stage"].search([("code", "=", code)], limit=1)
-        if not stage:
+        if not stage or not partners:
             return self.browse()
-        behind = self.commercial_partner_id.filtered(
+        behind = partners.filtered(
             lambda partner: (
                 not partner.lifecycle_stage_id
                 or (partner.lifecycle_stage_id.sequence, partner.lifecycle_stage_id.id)
                 < (stage.sequence, stage.id)
             )
         )
-        cause_ref = f"{cause._name},{cause.id}" if cause else False
         self.env["crm.lifecycle.history"].sudo().create(
             [
                 {
                     "partner_id": partner.id,
                     "old_stage_id": partner.lifecycle_stage_id.id,
                     "new_stage_id": stage.id,
-                    "cause": cause_ref,
+                    "cause": causes[partner] and f"{causes[partner]._name},{causes[partner].id}",
                 }
                 for partner in behind
             ]

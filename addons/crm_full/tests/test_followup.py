@@ -39,6 +39,8 @@ class TestFollowupAndReclaim(CrmFullCommon):
         self.assertEqual(lead.last_followup_date, START)
         self.assertEqual(self.company_partner.last_followup_date, START)
         self.assertEqual(self.company_partner.lifecycle_stage_id.code, "engaged")
+        move = self.company_partner.lifecycle_history_ids.sorted("id")[-1]
+        self.assertEqual(move.cause, followup, "the follow-up is the recorded cause")
         activity = lead.activity_ids.filtered(lambda activity: activity.summary == "发送报价")
         self.assertEqual(
             (activity.user_id, activity.date_deadline), (self.user_sales, date(2026, 11, 5))

@@ -43,6 +43,21 @@ class TestLifecycle(CrmFullCommon):
             ["reached", "opportunity"],
         )
 
+    def test_batch_of_leads_records_each_customers_own_cause(self):
+        other = self.env["res.partner"].create({"name": "深圳测试电子有限公司", "is_company": True})
+        first, _second, third = self.env["crm.lead"].create(
+            [
+                {"name": "A1", "type": "lead", "partner_id": self.contact.id},
+                {"name": "A2", "type": "lead", "partner_id": self.company_partner.id},
+                {"name": "B1", "type": "lead", "partner_id": other.id},
+            ]
+        )
+        self.assertEqual(self.company_partner.lifecycle_history_ids.cause, first)
+        self.assertEqual(other.lifecycle_history_ids.cause, third)
+        self.assertEqual(
+            len(self.company_partner.lifecycle_history_ids), 1, "one move per customer"
+        )
+
     def test_stage_never_moves_back_by_itself(self):
         self.company_partner.lifecycle_stage_id = self._stage("customer")
         self.env["crm.lead"].create(
