@@ -106,9 +106,16 @@ class DingtalkMessage(models.Model):
     @api.model
     def _enqueue_work_notice(self, company, userids, msg, dedupe_key=None, record=None):
         """Queue a work notification ``msg`` (asyncsend_v2 ``msg``) to DingTalk user ids."""
+        vals_list = self._prepare_work_notice_vals(company, userids, msg, dedupe_key, record)
+        return self._enqueue(vals_list) if vals_list else self.browse()
+
+    @api.model
+    def _prepare_work_notice_vals(self, company, userids, msg, dedupe_key=None, record=None):
+        """Rows for one notice, at most 100 recipients each; batch callers pass
+        the rows of many notices to ``_enqueue`` at once."""
         recipients = list(dict.fromkeys(userid for userid in userids if userid))
         if not recipients:
-            return self.browse()
+            return []
         chunks = [
             recipients[i : i + WORK_NOTICE_BATCH]
             for i in range(0, len(recipients), WORK_NOTICE_BATCH)
@@ -116,20 +123,18 @@ class DingtalkMessage(models.Model):
         title = (
             msg.get(msg.get("msgtype"), {}).get("title") or msg.get("text", {}).get("content") or ""
         )
-        return self._enqueue(
-            [
-                {
-                    "name": (title or msg.get("msgtype", ""))[:120],
-                    "company_id": company.id,
-                    "channel": "work_notice",
-                    "userids": ",".join(chunk),
-                    "payload": msg,
-                    **self._record_vals(record),
-                    **({"dedupe_key": f"{dedupe_key}#{index}"} if dedupe_key else {}),
-                }
-                for index, chunk in enumerate(chunks)
-            ]
-        )
+        return [
+            {
+                "name": (title or msg.get("msgtype", ""))[:120],
+                "company_id": company.id,
+                "channel": "work_notice",
+                "userids": ",".join(chunk),
+                "payload": msg,
+                **self._record_vals(record),
+                **({"dedupe_key": f"{dedupe_key}#{index}"} if dedupe_key else {}),
+            }
+            for index, chunk in enumerate(chunks)
+        ]
 
     @api.model
     def _record_vals(self, record):
@@ -146,9 +151,13 @@ class DingtalkMessage(models.Model):
                 [tuple(keys)],
             )
             known = set(self.env.cr.fetchall())
-        fresh = [
-            vals for vals in vals_list if (vals["company_id"], vals.get("dedupe_key")) not in known
-        ]
+        fresh = []
+        for vals in vals_list:
+            key = (vals["company_id"], vals.get("dedupe_key"))
+            if key not in known:
+                fresh.append(vals)
+                if key[1]:
+                    known.add(key)  # twice in one batch is queued once too
         if not fresh:
             return self.browse()
         try:

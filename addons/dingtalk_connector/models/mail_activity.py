@@ -41,15 +41,18 @@ class MailActivity(models.Model):
             lambda user: user.dingtalk_userid and user.dingtalk_notify_activities
         )
         outbox = self.env["dingtalk.message"]
+        vals_list = []
         for activity in activities.sudo().filtered(lambda activity: activity.user_id in targets):
             user = activity.user_id
-            outbox._enqueue_work_notice(
+            vals_list += outbox._prepare_work_notice_vals(
                 user.company_id,
                 [user.dingtalk_userid],
                 activity.with_context(lang=user.lang)._dingtalk_work_notice(),
                 dedupe_key=f"mail.activity-{activity.id}-{user.id}",
                 record=self.env[activity.res_model].browse(activity.res_id),
             )
+        if vals_list:
+            outbox._enqueue(vals_list)  # one dedupe query and one insert for the whole batch
 
     def _dingtalk_work_notice(self):
         """An ``action_card`` work notification (snake_case, unlike robots)."""

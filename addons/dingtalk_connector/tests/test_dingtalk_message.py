@@ -22,6 +22,12 @@ class TestDingtalkOutbox(DingTalkFakeServerCommon):
         )
         self.assertEqual(self.fake.robot_messages["sla-T1"]["text"]["content"], "SLA 告警")
 
+    def test_same_key_twice_in_one_batch_is_queued_once(self):
+        vals = self.Message._prepare_work_notice_vals(self.company, ["u1"], self._text("x"), "k")
+        other = self.Message._prepare_work_notice_vals(self.company, ["u2"], self._text("y"), "k2")
+        messages = self.Message._enqueue(vals + vals + other)
+        self.assertEqual(sorted(messages.mapped("dedupe_key")), ["k#0", "k2#0"])
+
     def test_rolled_back_transaction_sends_nothing(self):
         triggers = self.env["ir.cron.trigger"].search_count([])
         with self.assertRaises(ZeroDivisionError), self.env.cr.savepoint():
