@@ -1,0 +1,21 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    won_order_product_id = fields.Many2one(
+        "product.product",
+        "Product for Won Opportunities",
+        domain=[("sale_ok", "=", True)],
+        help="A won opportunity without a quotation gets a draft order with one line of this "
+        "product priced at the expected revenue. Empty: no order, a note on the opportunity.",
+    )
+    invoice_activity_user_id = fields.Many2one(
+        "res.users",
+        "Invoicing Responsible",
+        help="Gets the 'Issue the invoice' to-do of each confirmed order. Empty: the first "
+        "user of the Invoicing group in the company.",
+    )
