@@ -156,6 +156,8 @@ class SaleOrder(models.Model):
                 raise UserError(self.env._("%s does not need any approval.", order.name))
             if order.approval_state == "pending":
                 raise UserError(self.env._("The approval of %s is already under way.", order.name))
+            if not order._get_missing_approval_rules(rules):
+                raise UserError(self.env._("%s is already approved.", order.name))
             order.sudo().approval_request_ids.active = False
             requests = Request.create(
                 [

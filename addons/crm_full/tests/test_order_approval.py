@@ -46,6 +46,8 @@ class TestOrderApproval(CrmFullOrderCommon):
         for step in order.approval_request_ids:
             step.with_user(self.user_gm).action_approve()
         self.assertEqual(order.approval_state, "approved")
+        with self.assertRaisesRegex(UserError, "already approved"):
+            order.action_request_approval()
 
         with Form(order.with_user(self.user_sales)) as form:
             with form.order_line.edit(0) as line:
@@ -197,3 +199,20 @@ class TestOrderApproval(CrmFullOrderCommon):
         todo = order.activity_ids.filtered(lambda a: a.summary == "Issue the invoice")
         self.assertEqual(len(todo), 1)
         self.assertEqual(todo.user_id, self.user_finance)
+
+    def test_invoice_activity_defaults_to_first_finance_user(self):
+        self.env.company.invoice_activity_user_id = False
+        finance = self.env.ref("account.group_account_invoice").users.filtered(
+            lambda u: u.active and not u.share and self.env.company in u.company_ids
+        )
+        order = self._new_order(5000)
+        order.action_confirm()
+        todo = order.activity_ids.filtered(lambda a: a.summary == "Issue the invoice")
+        self.assertEqual(todo.user_id, finance.sorted("id")[:1])
+        # Confirming again after a reset does not pile up to-dos.
+        order._action_cancel()
+        order.action_draft()
+        order.action_confirm()
+        self.assertEqual(
+            len(order.activity_ids.filtered(lambda a: a.summary == "Issue the invoice")), 1
+        )

@@ -5,8 +5,8 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import new_test_user, tagged
 
 from .common_order import CrmFullOrderCommon
 
@@ -154,3 +154,16 @@ class TestPaymentPlan(CrmFullOrderCommon):
         with freeze_time("2030-03-10 08:00:00"):
             cron()
         self.assertEqual(len(order.activity_ids.filtered(lambda a: a.summary == summary)), 2)
+
+    def test_plan_visibility(self):
+        order = self._confirmed_order(1000.0)
+        plan = order.payment_plan_ids
+        other_sales = new_test_user(
+            self.env, "cf_sales_other", groups="crm_full.crm_full_group_user"
+        )
+        Plan = self.env["crm.payment.plan"]
+        self.assertEqual(Plan.with_user(self.user_sales).search([("id", "in", plan.ids)]), plan)
+        self.assertFalse(Plan.with_user(other_sales).search([("id", "in", plan.ids)]))
+        self.assertEqual(Plan.with_user(self.user_finance).search([("id", "in", plan.ids)]), plan)
+        with self.assertRaises(AccessError):
+            plan[0].with_user(self.user_finance).write({"name": "Changed by finance"})
