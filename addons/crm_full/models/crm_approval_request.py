@@ -99,7 +99,8 @@ class CrmApprovalRequest(models.Model):
     # DECISIONS
     # ------------------------------------------------------------
     def _check_can_decide(self):
-        for request in self:
+        # sudo: the messages name the order, which an approver may not be able to read
+        for request in self.sudo():
             if request.state != "pending":
                 raise UserError(
                     self.env._(
@@ -150,6 +151,8 @@ class CrmApprovalRequest(models.Model):
             if done:
                 request._close_activities()
                 request._activate_next_step()
+            else:
+                request.activity_ids.filtered(lambda a: a.user_id == user).unlink()
         return True
 
     def action_reject(self, comment):
