@@ -101,6 +101,9 @@ class TestOrderApproval(CrmFullOrderCommon):
 
         step.with_user(signer_a).action_approve()
         self.assertEqual(step.state, "pending", "会签: one signature of two is not enough")
+        self.assertEqual(
+            step.activity_ids.user_id, signer_b, "only the missing signer keeps a to-do"
+        )
         with self.assertRaisesRegex(UserError, "already approved"):
             step.with_user(signer_a).action_approve()
         with self.assertRaises(UserError):
@@ -216,3 +219,12 @@ class TestOrderApproval(CrmFullOrderCommon):
         self.assertEqual(
             len(order.activity_ids.filtered(lambda a: a.summary == "Issue the invoice")), 1
         )
+
+    def test_rules_of_another_company_do_not_apply(self):
+        other_company = self.env["res.company"].create({"name": "Other Co"})
+        self.rule_gm.company_id = other_company
+        order = self._new_order(600000)
+        self.assertEqual(order.approval_rule_ids, self.rule_director)
+        self.rule_gm.company_id = self.env.company
+        order.invalidate_recordset(["approval_rule_ids"])
+        self.assertEqual(order.approval_rule_ids, self.rule_director | self.rule_gm)
