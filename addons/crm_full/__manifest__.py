@@ -29,6 +29,11 @@ repurchase.
         "views/res_partner_views.xml",
         "wizards/crm_pool_release_views.xml",
         "views/crm_full_menus.xml",
+        "security/crm_full_visibility_rules.xml",
+        "data/crm_lifecycle_cron_data.xml",
+        "wizards/crm_lifecycle_move_views.xml",
+        "views/res_partner_lifecycle_status_views.xml",
+        "views/crm_idle_reclaim_views.xml",
     ],
     "demo": ["demo/crm_full_demo.xml"],
     "assets": {

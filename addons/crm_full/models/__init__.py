@@ -9,3 +9,12 @@ from . import crm_pool_log
 from . import crm_team
 from . import res_company
 from . import res_partner
+from . import res_company_lifecycle
+from . import res_config_settings_lifecycle
+from . import res_partner_lifecycle_status
+from . import res_partner_duplicate
+from . import crm_stage
+from . import crm_lead_idle
+from . import crm_pool_reclaim_delay
+from . import sale_order_lifecycle
+from . import account_move_lifecycle
