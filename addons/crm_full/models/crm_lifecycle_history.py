@@ -49,4 +49,5 @@ class CrmLifecycleHistory(models.Model):
 
     @api.model
     def _selection_cause_model(self):
-        return [(model.model, model.name) for model in self.env["ir.model"].sudo().search([])]
+        # From the registry, not ir.model: this runs for every history row written.
+        return [(name, self.env[name]._description or name) for name in sorted(self.env.registry)]

@@ -4,3 +4,7 @@ from . import test_followup
 from . import test_lifecycle
 from . import test_pool
 from . import test_pool_concurrency
+from . import test_idle_reminders
+from . import test_lifecycle_status
+from . import test_partner_duplicates
+from . import test_visibility
