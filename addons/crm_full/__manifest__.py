@@ -34,8 +34,9 @@ repurchase.
         "wizards/crm_lifecycle_move_views.xml",
         "views/res_partner_lifecycle_status_views.xml",
         "views/crm_idle_reclaim_views.xml",
+        "data/crm_stage_idle_data.xml",
     ],
-    "demo": ["demo/crm_full_demo.xml"],
+    "demo": ["demo/crm_full_demo.xml", "demo/crm_lifecycle_status_demo.xml"],
     "assets": {
         "web.assets_tests": ["crm_full/static/tests/tours/*.js"],
     },
