@@ -50,6 +50,10 @@ class TestIdleReminders(CrmFullCommon):
                 }
             )
 
+    def _idle_cron(self):
+        # Demo opportunities sit in the same stages: callers look at their own leads only.
+        return self.env["crm.lead"]._cron_idle_opportunities()
+
     def _idle_activities(self, lead):
         return lead.activity_ids.filtered(lambda act: act.summary == "Idle opportunity: follow up")
 
@@ -59,11 +63,11 @@ class TestIdleReminders(CrmFullCommon):
     def test_eight_idle_days_remind_salesperson_and_leader_once(self):
         lead = self._opportunity()
         with self._at(T0 + timedelta(days=6)):
-            self.assertFalse(self.env["crm.lead"]._cron_idle_opportunities())
+            self.assertFalse(self._idle_cron() & lead)
         with self._at(T0 + timedelta(days=8)):
-            self.assertEqual(self.env["crm.lead"]._cron_idle_opportunities(), lead)
+            self.assertEqual(self._idle_cron() & lead, lead)
         with self._at(T0 + timedelta(days=8, hours=1)):
-            self.assertFalse(self.env["crm.lead"]._cron_idle_opportunities(), "once per spell")
+            self.assertFalse(self._idle_cron() & lead, "once per spell")
         activity = self._idle_activities(lead)
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.user_sales)
@@ -73,9 +77,9 @@ class TestIdleReminders(CrmFullCommon):
         with self._at(T0 + timedelta(days=9)):
             self.env["crm.followup"].create({"lead_id": lead.id, "summary": "电话跟进"})
         with self._at(T0 + timedelta(days=12)):
-            self.assertFalse(self.env["crm.lead"]._cron_idle_opportunities())
+            self.assertFalse(self._idle_cron() & lead)
         with self._at(T0 + timedelta(days=17)):
-            self.assertEqual(self.env["crm.lead"]._cron_idle_opportunities(), lead)
+            self.assertEqual(self._idle_cron() & lead, lead)
         self.assertEqual(len(self._leader_messages(lead)), 2)
 
     def test_no_limit_won_or_plain_leads_are_left_alone(self):
@@ -93,7 +97,7 @@ class TestIdleReminders(CrmFullCommon):
             )
         self.stage.max_idle_days = 0
         with self._at(T0 + timedelta(days=30)):
-            self.assertFalse(self.env["crm.lead"]._cron_idle_opportunities())
+            self.assertFalse(self._idle_cron() & (lead | other))
         self.assertFalse(self._idle_activities(lead) | self._idle_activities(other))
 
     def test_key_customer_reminded_after_three_days_once(self):
