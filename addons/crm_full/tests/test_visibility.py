@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged, users
+from odoo.tests import Form, new_test_user, tagged, users
 
 from .common import CrmFullCommon
 
@@ -37,8 +37,11 @@ class TestVisibility(CrmFullCommon):
             {"name": "无人负责有限公司", "is_company": True}
         )
         cls.env.company.pool_new_leads = True
+        cls.released = cls.env["res.partner"].create(
+            {"name": "重庆退回客户有限公司", "is_company": True, "user_id": cls.user_other.id}
+        )
         cls.pool_lead = cls.env["crm.lead"].create(
-            {"name": "公海线索", "partner_id": cls.theirs.id, "user_id": False}
+            {"name": "公海线索", "partner_id": cls.released.id, "user_id": False}
         )
         cls.their_lead = cls.env["crm.lead"].create(
             {
@@ -74,10 +77,17 @@ class TestVisibility(CrmFullCommon):
     def test_salesperson_sees_pool_not_colleagues_leads(self):
         Lead = self.env["crm.lead"]
         self.assertTrue(self.pool_lead.with_env(self.env).in_pool)
-        # The pool lead's customer name is still shown on the lead (read as sudo by the client).
-        self.assertEqual(self.pool_lead.with_env(self.env).partner_id.sudo().name, self.theirs.name)
+        # A colleague's customer with a lead in the pool: claimers may read it.
+        self.assertEqual(self.pool_lead.with_env(self.env).partner_id.name, self.released.name)
         with self.assertRaises(AccessError):
             Lead.browse(self.their_lead.id).read(["name"])
+
+    @users("cf_sales")
+    def test_pool_lead_form_opens(self):
+        """Regression: crm's lead form computes read the customer; a hidden one broke it."""
+        form = Form(self.pool_lead.with_env(self.env))
+        self.assertEqual(form.partner_id.id, self.released.id)
+        self.assertEqual(form.name, "公海线索")
 
     @users("cf_vis_leader")
     def test_team_leader_sees_the_teams_leads_and_customers(self):
