@@ -8,3 +8,4 @@ from . import test_idle_reminders
 from . import test_lifecycle_status
 from . import test_partner_duplicates
 from . import test_visibility
+from . import test_lifecycle_status_concurrency
