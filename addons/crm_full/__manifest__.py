@@ -36,11 +36,18 @@ repurchase.
         "views/res_config_settings_order_views.xml",
         "wizards/crm_approval_decision_views.xml",
         "views/crm_full_menus.xml",
+        "security/crm_full_visibility_rules.xml",
+        "data/crm_lifecycle_cron_data.xml",
+        "wizards/crm_lifecycle_move_views.xml",
+        "views/res_partner_lifecycle_status_views.xml",
+        "views/crm_idle_reclaim_views.xml",
+        "data/crm_stage_idle_data.xml",
     ],
     "demo": [
         "demo/crm_full_demo.xml",
         "demo/crm_full_order_demo.xml",
     ],
+    "demo": ["demo/crm_full_demo.xml", "demo/crm_lifecycle_status_demo.xml"],
     "assets": {
         "web.assets_tests": ["crm_full/static/tests/tours/*.js"],
     },

@@ -19,3 +19,13 @@ from . import res_config_settings_order
 from . import sale_order_approval
 from . import sale_order_invoicing
 from . import sale_order_payment_plan
+from . import res_company_lifecycle
+from . import res_config_settings_lifecycle
+from . import res_partner_lifecycle_status
+from . import res_partner_duplicate
+from . import crm_stage
+from . import crm_lead_idle
+from . import crm_pool_reclaim_delay
+from . import sale_order_lifecycle
+from . import account_move_lifecycle
+from . import res_partner_visibility

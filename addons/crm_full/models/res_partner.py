@@ -78,7 +78,7 @@ class ResPartner(models.Model):
                     "partner_id": partner.id,
                     "old_stage_id": partner.lifecycle_stage_id.id,
                     "new_stage_id": stage.id,
-                    "cause": causes[partner] and f"{causes[partner]._name},{causes[partner].id}",
+                    "cause": causes[partner] or False,
                 }
                 for partner in behind
             ]

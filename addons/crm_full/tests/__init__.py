@@ -7,3 +7,8 @@ from . import test_pool_concurrency
 from . import test_order_approval
 from . import test_payment_plan
 from . import test_won_order
+from . import test_idle_reminders
+from . import test_lifecycle_status
+from . import test_partner_duplicates
+from . import test_visibility
+from . import test_lifecycle_status_concurrency

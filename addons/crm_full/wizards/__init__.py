@@ -1,2 +1,3 @@
 from . import crm_pool_release
 from . import crm_approval_decision
+from . import crm_lifecycle_move

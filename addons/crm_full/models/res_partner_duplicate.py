@@ -1,0 +1,157 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.osv import expression
+
+from ..tools.dedupe import company_key, email_key, phone_key
+from ..tools.uscc import normalize, uscc_problem
+
+DEDUPE_FIELDS = (
+    "dedupe_company",
+    "dedupe_phone",
+    "dedupe_mobile",
+    "dedupe_email",
+    "dedupe_registry",
+)
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    dedupe_company = fields.Char(compute="_compute_dedupe_keys", store=True, index=True)
+    dedupe_phone = fields.Char(compute="_compute_dedupe_keys", store=True, index=True)
+    dedupe_mobile = fields.Char(compute="_compute_dedupe_keys", store=True, index=True)
+    dedupe_email = fields.Char(compute="_compute_dedupe_keys", store=True, index=True)
+    dedupe_registry = fields.Char(compute="_compute_dedupe_keys", store=True, index=True)
+    partner_duplicate_of_id = fields.Many2one(
+        "res.partner",
+        "Possible Duplicate Of",
+        copy=False,
+        index="btree_not_null",
+        readonly=True,
+        help="An earlier customer with the same credit code, phone, e-mail or company name "
+        "(撞单): its salesperson was told.",
+    )
+
+    @api.depends("name", "is_company", "phone", "mobile", "email", "company_registry")
+    def _compute_dedupe_keys(self):
+        for partner in self:
+            partner.dedupe_company = partner.is_company and company_key(partner.name)
+            partner.dedupe_phone = partner._dedupe_phone_key(partner.phone)
+            partner.dedupe_mobile = partner._dedupe_phone_key(partner.mobile)
+            partner.dedupe_email = email_key(partner.email)
+            partner.dedupe_registry = normalize(partner.company_registry) or False
+
+    def _dedupe_phone_key(self, number):
+        """phone_validation's E.164 form where the phonenumbers library is there, then our key."""
+        if not number:
+            return False
+        formatted = self._phone_format(number=number, raise_exception=False)
+        return phone_key(formatted or number)
+
+    @api.constrains("company_registry", "country_id")
+    def _check_company_registry_uscc(self):
+        for partner in self:
+            if not partner.company_registry or not partner._uscc_applies():
+                continue
+            problem = uscc_problem(partner.company_registry)
+            if problem:
+                raise ValidationError(partner._uscc_message(problem))
+
+    def _uscc_applies(self):
+        """Chinese companies (or, without a country, those of a Chinese company)."""
+        country = self.country_id or (self.company_id or self.env.company).country_id
+        return country.code == "CN"
+
+    def _uscc_message(self, problem):
+        code = self.company_registry
+        if problem == "length":
+            return self.env._(
+                "The unified social credit code %(code)s of %(name)s must have 18 characters, "
+                "not %(count)s.",
+                code=code,
+                name=self.display_name,
+                count=len(normalize(code)),
+            )
+        if problem == "character":
+            return self.env._(
+                "The unified social credit code %(code)s of %(name)s may only use digits and "
+                "capital letters other than I, O, Z, S and V.",
+                code=code,
+                name=self.display_name,
+            )
+        return self.env._(
+            "The unified social credit code %(code)s of %(name)s has a wrong check character "
+            "(the last one): check it was copied correctly.",
+            code=code,
+            name=self.display_name,
+        )
+
+    # ------------------------------------------------------------
+    # DUPLICATES (撞单)
+    # ------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        partners._partner_flag_duplicates()
+        return partners
+
+    def _partner_dedupe_keys(self):
+        """(field, value) pairs under which another partner is the same customer."""
+        self.ensure_one()
+        keys = [("dedupe_registry", self.dedupe_registry), ("dedupe_email", self.dedupe_email)]
+        keys.append(("dedupe_company", self.dedupe_company))
+        for number in (self.dedupe_phone, self.dedupe_mobile):
+            keys += [("dedupe_phone", number), ("dedupe_mobile", number)]
+        return [(fname, value) for fname, value in keys if value]
+
+    def _partner_flag_duplicates(self):
+        """Link each new partner to the oldest other customer sharing a key; tell its owner.
+
+        One search for the whole batch (one IN per key, so an import of thousands stays
+        one query); contacts of the same company are no duplicates of each other.
+        """
+        keys = {partner: partner._partner_dedupe_keys() for partner in self}
+        values = {}
+        for partner_keys in keys.values():
+            for fname, value in partner_keys:
+                values.setdefault(fname, set()).add(value)
+        if not values:
+            return
+        self.flush_recordset(list(DEDUPE_FIELDS))
+        domain = expression.AND(
+            [
+                expression.OR([[(fname, "in", list(vals))] for fname, vals in values.items()]),
+                [("id", "not in", self.ids), ("user_ids", "=", False)],
+            ]
+        )
+        existing = self.sudo().with_context(active_test=False).search(domain, order="id")
+        index = {}
+        for other in existing:
+            for fname, value in other._partner_dedupe_keys():
+                index.setdefault((fname, value), other)
+        for partner, partner_keys in keys.items():
+            matches = [index[key] for key in partner_keys if key in index]
+            account = partner.commercial_partner_id
+            matches = [other for other in matches if other.commercial_partner_id != account]
+            if matches:
+                original = min(matches, key=lambda other: other.id)
+                partner.sudo().partner_duplicate_of_id = original
+                original.sudo()._partner_tell_owner(partner)
+
+    def _partner_tell_owner(self, duplicate):
+        owner = self.user_id or self.commercial_partner_id.user_id
+        self.message_post(
+            body=Markup("<p>%s</p>")
+            % self.env._(
+                "Possible duplicate (撞单): %(new)s, created by %(user)s, looks like this customer.",
+                new=duplicate.display_name,
+                user=self.env.user.name,
+            ),
+            partner_ids=owner.partner_id.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
