@@ -46,8 +46,8 @@ repurchase.
     "demo": [
         "demo/crm_full_demo.xml",
         "demo/crm_full_order_demo.xml",
+        "demo/crm_lifecycle_status_demo.xml",
     ],
-    "demo": ["demo/crm_full_demo.xml", "demo/crm_lifecycle_status_demo.xml"],
     "assets": {
         "web.assets_tests": ["crm_full/static/tests/tours/*.js"],
     },
