@@ -127,6 +127,18 @@ class TestTimelineSources(BaseCommon):
             "an activity done is not also a message",
         )
 
+    def test_page_with_every_kind_costs_two_queries(self):
+        """Same budget as test_customer_timeline.TIMELINE_PAGE_QUERIES, with every source."""
+        self.env.flush_all()
+        Timeline = self.env["customer.timeline"].with_user(self.user_full)
+        spec = {"date": {}, "kind": {}, "name": {}, "user_id": {"fields": {"display_name": {}}}}
+        domain = [("partner_id", "=", self.account.id)]
+        Timeline.web_search_read(domain, spec, limit=80)
+        self.env.invalidate_all()
+        with self.assertQueryCount(2):
+            page = Timeline.web_search_read(domain, spec, limit=80)
+        self.assertGreaterEqual(page["length"], 7)
+
     def test_user_without_rights_gets_nothing(self):
         self.env.flush_all()
         with self.assertRaises(AccessError):
