@@ -26,6 +26,7 @@ before the customer leaves.
         "views/customer_nps_templates.xml",
         "views/customer_timeline_views.xml",
         "views/res_partner_views.xml",
+        "views/res_partner_feedback_views.xml",
         "views/customer_360_menus.xml",
     ],
     "demo": [

@@ -1,6 +1,6 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime
+from datetime import datetime, timedelta
 from unittest.mock import patch
 
 from odoo.exceptions import UserError, ValidationError
@@ -193,3 +193,32 @@ class TestNpsAnswers(NpsCommon):
         # the pivot's "NPS" measure is avg(nps_value): the same figure, straight from SQL
         [(avg,)] = Response._read_group([*domain, ("category", "!=", False)], [], ["nps_value:avg"])
         self.assertEqual(avg, 25.0)
+
+    def test_account_figures_on_the_360_view(self):
+        it_1, it_2, __, __ = self.responses
+        self._answer(it_1, 10, "2026-03-10 10:00:00")
+        self._answer(it_2, 2, "2026-03-20 10:00:00")
+        self.env["customer.event"].create(
+            [
+                {
+                    "partner_id": self.account.id,
+                    "source": "web",
+                    "external_id": f"fig-{days}",
+                    "event_type": "login",
+                    "occurred_at": datetime(2026, 4, 1) - timedelta(days=days),
+                }
+                for days in (5, 29, 40)
+            ]
+        )
+        with freeze_time("2026-04-01 12:00:00"):
+            self.env.invalidate_all()
+            for partner in (self.account, self.contacts[0]):
+                self.assertEqual(partner.c360_nps, 0.0)  # one promoter, one detractor
+                self.assertEqual(partner.c360_nps_answer_count, 2)
+                self.assertEqual(partner.c360_nps_last_score, 2)
+                self.assertEqual(partner.c360_event_count, 2)
+            self.assertEqual(self.factory.c360_nps_answer_count, 0)
+            self.assertEqual(self.factory.c360_event_count, 0)
+        with freeze_time("2027-03-15 12:00:00"):
+            self.env.invalidate_all()
+            self.assertEqual(self.account.c360_nps, -100.0, "the March 10 promoter left the window")
