@@ -70,6 +70,18 @@ class CustomerEvent(models.Model):
                    ON customer_event (partner_id, occurred_at DESC)"""
         )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # events belong to the account: a contact given by hand rolls up to its company
+        partners = self.env["res.partner"].browse(
+            [vals["partner_id"] for vals in vals_list if vals.get("partner_id")]
+        )
+        accounts = {partner.id: partner.commercial_partner_id.id for partner in partners}
+        for vals in vals_list:
+            if vals.get("partner_id"):
+                vals["partner_id"] = accounts[vals["partner_id"]]
+        return super().create(vals_list)
+
     @api.depends("payload")
     def _compute_payload_text(self):
         for event in self:

@@ -227,3 +227,17 @@ class TestCustomerEventIngest(TransactionCase):
             queries.append(self.env.cr.sql_log_count - before)
             self.assertEqual({r["status"] for r in results}, {"accepted"})
         self.assertEqual(queries[0], queries[1], queries)
+
+    def test_event_of_a_contact_belongs_to_its_account(self):
+        account = self.env["res.partner"].create({"name": "Account", "is_company": True})
+        contact = self.env["res.partner"].create({"name": "Person", "parent_id": account.id})
+        event = self.env["customer.event"].create(
+            {
+                "partner_id": contact.id,
+                "source": "crm",
+                "external_id": "by-hand-1",
+                "event_type": "webinar",
+                "occurred_at": "2026-03-01 08:00:00",
+            }
+        )
+        self.assertEqual(event.partner_id, account)
