@@ -19,7 +19,7 @@ class ResPartner(models.Model):
         string="NPS (12 months)",
         compute="_compute_c360_feedback",
         digits=(16, 1),
-        help="% promoters - % detractors among the account's answers of the last 12 months.",
+        help="Share of promoters minus share of detractors among the account's answers of the last 12 months.",
     )
     c360_nps_answer_count = fields.Integer(
         string="NPS Answers (12 months)", compute="_compute_c360_feedback"
