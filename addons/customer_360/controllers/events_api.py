@@ -59,6 +59,13 @@ class CustomerEventsApi(http.Controller):
         Event = request.env["customer.event"]
         if not Event.has_access("create"):
             return self._error(403, "forbidden", _("This user may not record customer events."))
+        if request.httprequest.mimetype != "application/json":
+            # a form-encoded body would be parsed (and consumed) as form fields
+            return self._error(
+                415,
+                "unsupported_media_type",
+                _("Send the events as JSON with the header Content-Type: application/json."),
+            )
         try:
             body = json.loads(request.httprequest.get_data(as_text=False) or b"")
         except (ValueError, UnicodeDecodeError):

@@ -162,6 +162,19 @@ class TestCustomerEventApi(HttpCase):
             self.assertIn(res.json()["error"]["code"], ("malformed_json", "invalid_request"))
         self.assertFalse(self._stored())
 
+    def test_body_must_be_sent_as_json(self):
+        res = self.url_open(
+            URL,
+            data=json.dumps({"events": [self._event("f1")]}),
+            headers={
+                "Authorization": f"Bearer {self.key}",
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+        )
+        self.assertEqual(res.status_code, 415)
+        self.assertEqual(res.json()["error"]["code"], "unsupported_media_type")
+        self.assertFalse(self._stored())
+
     def test_bad_or_missing_key(self):
         for key in (False, "not-a-key", self.key[:-1] + ("0" if self.key[-1] != "0" else "1")):
             res = self._post({"events": [self._event("k1")]}, key=key)
