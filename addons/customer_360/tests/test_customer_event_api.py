@@ -2,8 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 from datetime import datetime
+from unittest.mock import patch
 
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.customer_360.controllers.events_api import API_KEY_SCOPE
 from odoo.addons.customer_360.models.customer_event import MAX_BATCH
@@ -254,3 +256,41 @@ class TestCustomerEventIngest(TransactionCase):
             }
         )
         self.assertEqual(event.partner_id, account)
+
+    def test_concurrent_insert_of_the_same_event_is_a_duplicate(self):
+        """Another request may store an event between our duplicate check and our INSERT:
+        the unique constraint trips, the batch is checked again and nothing is lost."""
+        account = self.env["res.partner"].create({"name": "Race Co", "is_company": True})
+        Event = self.env["customer.event"]
+        stored = Event.create(
+            {
+                "partner_id": account.id,
+                "source": "app",
+                "external_id": "race-1",
+                "event_type": "login",
+                "occurred_at": "2026-03-01 08:00:00",
+            }
+        )
+        real_existing = type(Event)._ingest_existing
+        calls = []
+
+        def blind_first_check(self, keys):
+            calls.append(keys)
+            return {} if len(calls) == 1 else real_existing(self, keys)
+
+        items = [
+            {"source": "app", "external_id": ext, "type": "login", "customer_id": account.id}
+            for ext in ("race-1", "race-2")
+        ]
+        with (
+            patch.object(type(Event), "_ingest_existing", blind_first_check),
+            mute_logger("odoo.sql_db"),
+        ):
+            results = Event._ingest(items)
+        self.assertEqual(len(calls), 2)
+        self.assertEqual([r["status"] for r in results], ["duplicate", "accepted"])
+        self.assertEqual(results[0]["id"], stored.id)
+        self.assertEqual(
+            sorted(Event.search([("partner_id", "=", account.id)]).mapped("external_id")),
+            ["race-1", "race-2"],
+        )
