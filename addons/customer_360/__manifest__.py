@@ -19,11 +19,20 @@ before the customer leaves.
     "data": [
         "security/customer_360_groups.xml",
         "security/ir.model.access.csv",
+        "security/customer_360_events_security.xml",
+        "data/customer_nps_mail_template_data.xml",
+        "views/customer_event_views.xml",
+        "views/customer_nps_views.xml",
+        "views/customer_nps_templates.xml",
         "views/customer_timeline_views.xml",
         "views/res_partner_views.xml",
+        "views/res_partner_feedback_views.xml",
         "views/customer_360_menus.xml",
     ],
-    "demo": ["demo/customer_360_demo.xml"],
+    "demo": [
+        "demo/customer_360_demo.xml",
+        "demo/customer_360_events_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": ["customer_360/static/tests/tours/*.js"],
     },

@@ -10,12 +10,33 @@ KINDS = [
     ("invoice", "Invoice"),
     ("payment", "Payment"),
     ("ticket", "Ticket"),
+    ("activity", "Activity Done"),
+    ("sla", "SLA Event"),
+    ("rating", "Rating"),
+    ("nps", "NPS Answer"),
+    ("event", "External Event"),
 ]
 
 # Row ids are ``source id * ID_FACTOR + source rank``: unique across the
 # union, stable between queries (unlike row_number()) and still exact in a
-# JavaScript number for source ids up to 2**53 / 10.
-ID_FACTOR = 10
+# JavaScript number for source ids up to 2**53 / 100.
+ID_FACTOR = 100
+
+# Records that carry done activities, with the path to their customer.
+ACTIVITY_RECORDS = [
+    # (model, table, partner column or None when the record is the partner)
+    ("res.partner", "res_partner", None),
+    ("crm.lead", "crm_lead", "partner_id"),
+    ("sale.order", "sale_order", "partner_id"),
+    ("service.desk.ticket", "service_desk_ticket", "partner_id"),
+]
+# SLA clock transitions worth a line: the others (activate, pause…) are noise.
+SLA_EVENT_LABELS = {
+    "fulfil": "SLA met",
+    "warn": "SLA warning",
+    "escalate": "SLA escalated",
+    "breach": "SLA breached",
+}
 
 
 class CustomerTimeline(models.Model):
@@ -42,6 +63,13 @@ class CustomerTimeline(models.Model):
     company_id = fields.Many2one("res.company", "Company", readonly=True)
     currency_id = fields.Many2one("res.currency", "Currency", readonly=True)
     amount = fields.Monetary(readonly=True, currency_field="currency_id")
+    partner_company_id = fields.Many2one(
+        "res.company", "Customer's Company", readonly=True, help="Empty: a shared customer."
+    )
+
+    # Fields of the record rules: fetched with every page, so that the access
+    # check of the page reads them from the cache instead of querying again.
+    _RULE_FIELDS = ("company_id", "partner_company_id")
 
     # One SELECT per source. Each returns the same columns in the same order:
     # id, partner_id, date, kind, name, res_model, res_id, user_id,
@@ -56,6 +84,11 @@ class CustomerTimeline(models.Model):
             self._select_invoice(),
             self._select_payment(),
             self._select_ticket(),
+            *(self._select_activity(*record) for record in ACTIVITY_RECORDS),
+            self._select_sla_event(),
+            self._select_rating(),
+            self._select_nps(),
+            self._select_event(),
         ]
 
     def _select_message(self):
@@ -78,6 +111,7 @@ class CustomerTimeline(models.Model):
               JOIN res_partner p ON p.id = m.res_id
              WHERE m.model = 'res.partner'
                AND m.message_type IN ('comment', 'email')
+               AND m.mail_activity_type_id IS NULL
         """
 
     def _select_followup(self):
@@ -184,19 +218,129 @@ class CustomerTimeline(models.Model):
              WHERE t.commercial_partner_id IS NOT NULL
         """
 
+    def _select_activity(self, model, table, partner_column):
+        """Activities marked done on the customer or on one of its records."""
+        if partner_column:
+            join = f"""JOIN {table} r ON r.id = m.res_id
+                       JOIN res_partner p ON p.id = r.{partner_column}"""
+            company = "r.company_id"
+        else:
+            join = "JOIN res_partner p ON p.id = m.res_id"
+            company = "p.company_id"
+        return f"""
+            SELECT m.id::bigint * {ID_FACTOR} + 8,
+                   p.commercial_partner_id,
+                   m.date,
+                   'activity',
+                   CONCAT_WS(': ', at.name->>'en_US', NULLIF(
+                       LEFT(TRIM(regexp_replace(m.body, '<[^>]*>', ' ', 'g')), 200), '')),
+                   m.model,
+                   m.res_id,
+                   (SELECT u.id FROM res_users u
+                     WHERE u.partner_id = m.author_id ORDER BY u.id LIMIT 1),
+                   {company},
+                   NULL::numeric
+              FROM mail_message m
+              {join}
+              JOIN mail_activity_type at ON at.id = m.mail_activity_type_id
+             WHERE m.model = '{model}'
+        """
+
+    def _select_sla_event(self):
+        labels = " ".join(
+            f"WHEN '{code}' THEN '{label}'" for code, label in SLA_EVENT_LABELS.items()
+        )
+        return f"""
+            SELECT e.id::bigint * {ID_FACTOR} + 9,
+                   t.commercial_partner_id,
+                   e.date,
+                   'sla',
+                   CONCAT(CASE e.event_type {labels} END, ': ',
+                          CONCAT_WS(' ', NULLIF(t.number, '/'), t.name)),
+                   'service.desk.ticket',
+                   t.id,
+                   t.user_id,
+                   t.company_id,
+                   NULL::numeric
+              FROM service_desk_sla_event e
+              JOIN service_desk_ticket t ON t.id = e.ticket_id
+             WHERE t.commercial_partner_id IS NOT NULL
+               AND e.event_type IN ({", ".join(f"'{code}'" for code in SLA_EVENT_LABELS)})
+        """
+
+    def _select_rating(self):
+        return f"""
+            SELECT r.id::bigint * {ID_FACTOR} + 10,
+                   t.commercial_partner_id,
+                   r.write_date,
+                   'rating',
+                   CONCAT_WS(': ', CONCAT(r.rating::integer, '/5 ',
+                             CONCAT_WS(' ', NULLIF(t.number, '/'), t.name)),
+                             NULLIF(r.feedback, '')),
+                   'service.desk.ticket',
+                   t.id,
+                   t.user_id,
+                   t.company_id,
+                   NULL::numeric
+              FROM rating_rating r
+              JOIN service_desk_ticket t ON t.id = r.res_id
+             WHERE r.res_model = 'service.desk.ticket'
+               AND r.consumed
+               AND r.rating > 0
+               AND t.commercial_partner_id IS NOT NULL
+        """
+
+    def _select_nps(self):
+        return f"""
+            SELECT n.id::bigint * {ID_FACTOR} + 11,
+                   n.partner_id,
+                   n.date_answered,
+                   'nps',
+                   CONCAT_WS(': ', CONCAT('NPS ', n.score, '/10'), NULLIF(n.comment, '')),
+                   'customer.nps.response',
+                   n.id,
+                   n.user_id,
+                   n.company_id,
+                   NULL::numeric
+              FROM customer_nps_response n
+             WHERE n.date_answered IS NOT NULL
+        """
+
+    def _select_event(self):
+        return f"""
+            SELECT ev.id::bigint * {ID_FACTOR} + 12,
+                   ev.partner_id,
+                   ev.occurred_at,
+                   'event',
+                   CONCAT(ev.source, ': ', ev.event_type,
+                          CASE WHEN ev.value <> 0 THEN CONCAT(' (', ev.value, ')') END),
+                   'customer.event',
+                   ev.id,
+                   NULL::integer,
+                   ev.company_id,
+                   NULL::numeric
+              FROM customer_event ev
+        """
+
     def _query(self):
         union = "\nUNION ALL\n".join(self._sources())
         return f"""
             SELECT e.id, e.partner_id, e.date, e.kind, e.name, e.res_model,
                    e.res_id, e.user_id, e.company_id,
-                   c.currency_id AS currency_id, e.amount
+                   c.currency_id AS currency_id, e.amount,
+                   cp.company_id AS partner_company_id
               FROM ({union}) e
               LEFT JOIN res_company c ON c.id = e.company_id
+              LEFT JOIN res_partner cp ON cp.id = e.partner_id
         """
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(f"CREATE OR REPLACE VIEW {self._table} AS ({self._query()})")
+
+    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
+        field_names = [*field_names, *(f for f in self._RULE_FIELDS if f not in field_names)]
+        return super().search_fetch(domain, field_names, offset=offset, limit=limit, order=order)
 
     def action_open_source(self):
         self.ensure_one()

@@ -1,0 +1,2 @@
+from . import events_api
+from . import nps
