@@ -372,8 +372,10 @@ class CustomerCareRule(models.Model):
         try:
             with self.env.cr.savepoint():
                 getattr(self, f"_act_{self.action_type}")(logs)
-        except Exception as error:  # noqa: BLE001 - any failure is kept on the log
-            _logger.info("Care rule %s failed: %s", self.id, error)
+        except Exception as error:  # any failure is kept on the occurrence's log
+            _logger.warning(
+                "Care rule %s failed on %s: %r", self.id, logs.ids, error, exc_info=True
+            )
             logs.write({"state": "failed", "note": str(error)})
             return
         logs.write({"state": "done"})

@@ -236,7 +236,7 @@ class ResPartner(models.Model):
                     status = "predicted_aov"
                     spend = row["amount"] / row["purchase_days"]
                 predicted = purchases * spend
-                note = False
+                note = None
             values.append(
                 (
                     row["partner_id"],
@@ -310,7 +310,7 @@ class ResPartner(models.Model):
             f"UPDATE res_partner SET {cleared} WHERE clv_company_id = %s AND NOT (id = ANY(%s))",
             [company.id, [row[0] for row in rows]],
         )
-        self.env.invalidate_model("res.partner", list(columns[1:]))
+        self.invalidate_model(list(columns[1:]))
 
     # ------------------------------------------------------------------
     # Actions

@@ -27,6 +27,7 @@ class TestCustomerValue(AccountTestInvoicingCommon):
         super().setUpClass()
         cls.company = cls.setup_other_company(name="Customer Value Co")["company"]
         cls.env.user.company_ids |= cls.company
+        cls.env.user.groups_id |= cls.env.ref("customer_360.customer_360_group_manager")
         Category = cls.env["product.category"]
         cls.categ_hw, cls.categ_sw = Category.create([{"name": "Hardware"}, {"name": "Software"}])
         Product = cls.env["product.product"]
@@ -69,15 +70,16 @@ class TestCustomerValue(AccountTestInvoicingCommon):
             company=cls.company,
             taxes=cls.env["account.tax"],
         )
-        cls.init_invoice(
+        invoice = cls.init_invoice(
             "out_invoice",
             cls.gamma,
             invoice_date="2026-01-01",
             amounts=[80],
-            post=True,
             company=cls.company,
             taxes=cls.env["account.tax"],
         )
+        invoice.invoice_date_due = "2026-01-31"
+        invoice.action_post()
 
     @classmethod
     def _order(cls, partner, day, lines, state="sale", company=None):

@@ -43,10 +43,12 @@ class TestLunarCalendar(BaseCase):
         self.assertEqual(lunar_to_solar(2025, 6, 1, leap=True), date(2025, 7, 25))
 
     def test_day_30_of_a_short_month(self):
-        # Lunar 2026/1 has 29 days: a birthday on the 30th is kept on the 29th.
-        self.assertEqual(lunar_to_solar(2026, 1, 30), lunar_to_solar(2026, 1, 29))
+        # Lunar 2026/2 has 29 days: a birthday on the 30th is kept on the 29th.
+        self.assertEqual(lunar_to_solar(2026, 2, 30), date(2026, 4, 16))
+        self.assertEqual(lunar_to_solar(2026, 2, 29), date(2026, 4, 16))
+        self.assertEqual(lunar_to_solar(2026, 1, 30), date(2026, 3, 18))
         with self.assertRaises(ValueError):
-            lunar_to_solar(2026, 1, 30, clamp=False)
+            lunar_to_solar(2026, 2, 30, clamp=False)
         with self.assertRaises(ValueError):
             lunar_to_solar(2101, 1, 1)
 
@@ -60,10 +62,10 @@ class TestLunarCalendar(BaseCase):
             [date(2026, 2, 17)],
         )
         # Lunar 12th month birthdays fall in the next Gregorian year.
-        born = lunar_to_solar(1980, 12, 20)
+        born = lunar_to_solar(1980, 12, 5)
         self.assertEqual(
             birthdays_between(born, date(2026, 1, 1), date(2026, 1, 31), lunar=True),
-            [lunar_to_solar(2025, 12, 20)],
+            [date(2026, 1, 23)],
         )
         self.assertEqual(
             birthdays_between(date(1990, 3, 10), date(2026, 3, 1), date(2026, 3, 9)), []
