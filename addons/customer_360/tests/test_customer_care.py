@@ -87,6 +87,17 @@ class TestCustomerCare(BaseCommon):
         # Next year is a new occurrence.
         self.assertEqual(self._run(rule, "2027-03-08").occurrence_date, date(2027, 3, 10))
 
+    def test_cron_twice_acts_once(self):
+        rule = self._rule("birthday", self.contact, lead_days=2, activity_summary="Twice")
+        Rule = self.env["customer.care.rule"]
+        with freeze_time("2026-03-08"):
+            Rule._cron_run_care_rules()
+            Rule._cron_run_care_rules()
+        with freeze_time("2026-03-09"):
+            Rule._cron_run_care_rules()
+        self.assertEqual(len(rule.log_ids), 1)
+        self.assertEqual(len(self._activities(self.contact, rule)), 1)
+
     def test_birthday_29_february(self):
         self.contact.birthday = date(1992, 2, 29)
         rule = self._rule("birthday", self.contact, activity_summary="Leap")
