@@ -302,6 +302,7 @@ class ResPartner(models.Model):
                  WHERE p.id = v.id
                 """,
                 rows[start : start + WRITE_BATCH],
+                page_size=WRITE_BATCH,
             )
             if auto_commit:
                 cr.commit()  # pylint: disable=invalid-commit  # batch cron, see docstring

@@ -233,6 +233,23 @@ class TestCustomerValue(AccountTestInvoicingCommon):
         action = risks.action_export_xlsx()
         self.assertTrue(action["url"].startswith("/web/content/"))
 
+    def test_queries_do_not_grow_with_customers(self):
+        """Set-based: one aggregate query per company and one UPDATE per batch."""
+        self._compute()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        self._compute()
+        few = self.env.cr.sql_log_count - before
+        Partner = self.env["res.partner"]
+        for i in range(30):
+            partner = Partner.create({"name": f"More {i}", "is_company": True})
+            self._order(partner, "2026-05-01", [(self.hardware, 10 * i + 1)])
+        self._compute()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        self._compute()
+        self.assertEqual(self.env.cr.sql_log_count - before, few)
+
     def test_refresh_needs_a_manager(self):
         user = new_test_user(
             self.env, "c360_value_user", groups="customer_360.customer_360_group_user"
