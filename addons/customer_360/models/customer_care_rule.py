@@ -6,7 +6,7 @@ import logging
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
 from ..tools.lunar_calendar import anniversary, birthdays_between
@@ -418,6 +418,8 @@ class CustomerCareRule(models.Model):
 
     def action_run_now(self):
         """Run the selected rules now (what the daily cron does)."""
+        if not self.env.user.has_group("customer_360.customer_360_group_manager"):
+            raise AccessError(self.env._("Only Customer 360 managers can run care rules."))
         self._run()
         return self.action_open_logs()
 

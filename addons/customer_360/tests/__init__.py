@@ -6,3 +6,4 @@ from . import test_lunar_calendar
 from . import test_customer_value
 from . import test_customer_care
 from . import test_customer_value_dashboard
+from . import test_customer_value_ui

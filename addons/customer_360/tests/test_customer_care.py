@@ -4,7 +4,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
@@ -215,6 +215,16 @@ class TestCustomerCare(BaseCommon):
         health = self._rule("health_drop", self.account)
         if "customer.health.snapshot" not in self.env:
             self.assertEqual(health._occurrences(date(2026, 3, 10)), {})
+
+    def test_run_now_needs_a_manager(self):
+        rule = self._rule("birthday", self.contact)
+        user = new_test_user(self.env, "care_reader", groups="customer_360.customer_360_group_user")
+        with self.assertRaises(AccessError):
+            rule.with_user(user).action_run_now()
+        with freeze_time("2026-03-10"):
+            action = rule.action_run_now()
+        self.assertEqual(self.env["customer.care.log"].search(action["domain"]), rule.log_ids)
+        self.assertEqual(len(rule.log_ids), 1)
 
     def test_rule_validation(self):
         with self.assertRaises(ValidationError):
