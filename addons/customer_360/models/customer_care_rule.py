@@ -180,9 +180,12 @@ class CustomerCareRule(models.Model):
         )
         result = {}
         for partner in partners:
-            dates = birthdays_between(
-                partner["birthday"], today, end, lunar=partner["birthday_calendar"] == "lunar"
-            )
+            try:
+                dates = birthdays_between(
+                    partner["birthday"], today, end, lunar=partner["birthday_calendar"] == "lunar"
+                )
+            except ValueError:  # a lunar birthday outside the 1900–2100 table
+                continue
             if dates:
                 result[partner["id"]] = dates[0]
         return result

@@ -113,6 +113,9 @@ class TestCustomerCare(BaseCommon):
         self.assertFalse(self._run(rule, "2026-01-27"))
         self.assertEqual(self._run(rule, "2026-02-17").occurrence_date, date(2026, 2, 17))
         self.assertEqual(self._run(rule, "2025-01-29").occurrence_date, date(2025, 1, 29))
+        # A date of birth before the lunar table is skipped, not a crash.
+        self.contact.birthday = date(1899, 5, 1)
+        self.assertFalse(self._run(rule, "2026-06-01"))
 
     def test_first_order_anniversary(self):
         self._order(self.contact, "2024-05-15")
