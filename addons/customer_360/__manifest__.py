@@ -15,7 +15,7 @@ before the customer leaves.
     "author": "Full Customer Management contributors",
     "website": "https://github.com/full-customer-management/odoo-suite",
     "license": "LGPL-3",
-    "depends": ["crm_full", "service_desk"],
+    "depends": ["crm_full", "service_desk", "sale_margin", "spreadsheet_dashboard"],
     "data": [
         "security/customer_360_groups.xml",
         "security/ir.model.access.csv",
@@ -28,6 +28,19 @@ before the customer leaves.
         "views/res_partner_views.xml",
         "views/res_partner_feedback_views.xml",
         "views/customer_360_menus.xml",
+        "security/customer_value_security.xml",
+        "data/customer_value_cron_data.xml",
+        "data/customer_care_mail_template_data.xml",
+        "data/customer_value_dashboard.xml",
+        "views/res_partner_clv_views.xml",
+        "views/res_partner_care_views.xml",
+        "views/customer_care_rule_views.xml",
+        "views/customer_value_report_views.xml",
+        "views/customer_value_menus.xml",
+    ],
+    "demo": [
+        "demo/customer_360_demo.xml",
+        "demo/customer_value_demo.xml",
     ],
     "demo": [
         "demo/customer_360_demo.xml",
@@ -36,6 +49,7 @@ before the customer leaves.
     "assets": {
         "web.assets_tests": ["customer_360/static/tests/tours/*.js"],
     },
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "application": True,
     "installable": True,
 }

@@ -3,3 +3,9 @@ from . import customer_event
 from . import customer_nps_response
 from . import customer_nps_survey
 from . import res_partner_feedback
+from . import res_company_clv
+from . import res_config_settings_clv
+from . import res_partner_clv
+from . import res_partner_care
+from . import customer_care_rule
+from . import customer_care_log

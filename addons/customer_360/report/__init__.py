@@ -1,1 +1,3 @@
 from . import customer_timeline
+from . import customer_repurchase_report
+from . import customer_churn_risk

@@ -6,3 +6,9 @@ from . import test_customer_nps
 from . import test_customer_nps_http
 from . import test_customer_timeline_sources
 from . import test_customer_timeline_ui
+from . import test_clv_model
+from . import test_lunar_calendar
+from . import test_customer_value
+from . import test_customer_care
+from . import test_customer_value_dashboard
+from . import test_customer_value_ui
