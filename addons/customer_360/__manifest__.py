@@ -41,9 +41,6 @@ before the customer leaves.
     "demo": [
         "demo/customer_360_demo.xml",
         "demo/customer_value_demo.xml",
-    ],
-    "demo": [
-        "demo/customer_360_demo.xml",
         "demo/customer_360_events_demo.xml",
     ],
     "assets": {
