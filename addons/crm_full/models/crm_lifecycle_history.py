@@ -11,6 +11,12 @@ LIFECYCLE_STATUSES = [
 ]
 
 
+def cause_reference(record):
+    """The value to create a history row with: given a record, create() would
+    store str(record) in the Reference column, not "model,id"."""
+    return f"{record._name},{record.id}" if record else False
+
+
 class CrmLifecycleHistory(models.Model):
     """One move of a customer on the lifecycle, with what caused it."""
 

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from .crm_lifecycle_history import cause_reference
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -78,7 +80,7 @@ class ResPartner(models.Model):
                     "partner_id": partner.id,
                     "old_stage_id": partner.lifecycle_stage_id.id,
                     "new_stage_id": stage.id,
-                    "cause": causes[partner] or False,
+                    "cause": cause_reference(causes[partner]),
                 }
                 for partner in behind
             ]
