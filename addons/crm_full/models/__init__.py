@@ -9,3 +9,4 @@ from . import crm_pool_log
 from . import crm_team
 from . import res_company
 from . import res_partner
+from . import crm_sales_target

@@ -4,3 +4,5 @@ from . import test_followup
 from . import test_lifecycle
 from . import test_pool
 from . import test_pool_concurrency
+from . import test_sales_reports
+from . import test_sales_target
