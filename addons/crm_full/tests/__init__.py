@@ -6,3 +6,4 @@ from . import test_pool
 from . import test_pool_concurrency
 from . import test_sales_reports
 from . import test_sales_target
+from . import test_report_xlsx_http
