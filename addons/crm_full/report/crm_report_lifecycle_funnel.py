@@ -34,7 +34,7 @@ class CrmReportLifecycleFunnel(models.Model):
 
     partner_id = fields.Many2one("res.partner", "Customer", readonly=True)
     stage_id = fields.Many2one("crm.lifecycle.stage", "Lifecycle Stage", readonly=True)
-    stage_sequence = fields.Integer("Stage Rank", readonly=True)
+    stage_sequence = fields.Integer("Stage Rank", aggregator=None, readonly=True)
     user_id = fields.Many2one("res.users", "Salesperson", readonly=True)
     state_id = fields.Many2one("res.country.state", "Region", readonly=True)
     company_id = fields.Many2one("res.company", "Company", readonly=True)
@@ -60,15 +60,20 @@ WITH stage_rank AS (
     WHERE active
 ),
 entered AS (
-    SELECT partner_id, new_stage_id AS stage_id, date FROM crm_lifecycle_history
+    SELECT partner_id, new_stage_id AS stage_id, date
+    FROM crm_lifecycle_history
+    WHERE new_stage_id IS NOT NULL
     UNION ALL
-    -- a stage set without history (import, demo) counts from the customer's creation
-    SELECT partner.id, partner.lifecycle_stage_id, partner.create_date
+    -- the current stage, so one set without history (import, demo, hand edit) counts:
+    -- dated at the last recorded stage move, else at the customer's creation
+    SELECT partner.id, partner.lifecycle_stage_id,
+           COALESCE(
+               (SELECT MAX(history.date) FROM crm_lifecycle_history history
+                 WHERE history.partner_id = partner.id AND history.new_stage_id IS NOT NULL),
+               partner.create_date
+           )
     FROM res_partner partner
     WHERE partner.lifecycle_stage_id IS NOT NULL
-      AND NOT EXISTS (
-          SELECT 1 FROM crm_lifecycle_history history WHERE history.partner_id = partner.id
-      )
 ),
 first_entry AS (
     SELECT entered.partner_id, stage_rank.rank, MIN(entered.date) AS date

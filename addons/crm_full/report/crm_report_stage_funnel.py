@@ -35,7 +35,7 @@ class CrmReportStageFunnel(models.Model):
 
     lead_id = fields.Many2one("crm.lead", "Opportunity", readonly=True)
     stage_id = fields.Many2one("crm.stage", "Stage", readonly=True)
-    stage_sequence = fields.Integer("Stage Rank", readonly=True)
+    stage_sequence = fields.Integer("Stage Rank", aggregator=None, readonly=True)
     lead_type = fields.Selection(
         [("lead", "Lead"), ("opportunity", "Opportunity")], "Type", readonly=True
     )

@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime
 
+from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import Form, freeze_time, tagged
+from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from .common import CrmFullCommon
 
@@ -92,4 +93,21 @@ class TestSalesTarget(CrmFullCommon):
         self.assertEqual(
             self.Target.with_user(other).search([("id", "in", (mine | theirs).ids)]),
             mine | theirs,
+        )
+
+    def test_team_leader_reads_the_team_targets(self):
+        leader = new_test_user(self.env, "cf_leader", groups="crm_full.crm_full_group_user")
+        self.team.write({"user_id": leader.id, "member_ids": [Command.link(self.user_sales.id)]})
+        member_target = self._target()
+        team_target = self._target(user_id=False, team_id=self.team.id)
+        outsider_target = self._target(user_id=self.user_manager.id)
+        targets = member_target | team_target | outsider_target
+        self.assertEqual(
+            self.Target.with_user(leader).search([("id", "in", targets.ids)]),
+            member_target | team_target,
+        )
+        self.assertEqual(
+            self.Target.with_user(self.user_sales).search([("id", "in", targets.ids)]),
+            member_target | team_target,
+            "a member reads their own and their team's target",
         )
