@@ -74,7 +74,15 @@ class CrmSalesTarget(models.Model):
                 )
             )
 
-    @api.depends("user_id", "team_id", "date_from", "date_to", "company_id")
+    @api.depends(
+        "user_id",
+        "team_id",
+        "date_from",
+        "date_to",
+        "company_id",
+        "target_amount_won",
+        "target_amount_collected",
+    )
     def _compute_achieved(self):
         achieved = self._achieved_amounts()
         for target in self:
