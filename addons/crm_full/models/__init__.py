@@ -29,3 +29,4 @@ from . import crm_pool_reclaim_delay
 from . import sale_order_lifecycle
 from . import account_move_lifecycle
 from . import res_partner_visibility
+from . import crm_sales_target

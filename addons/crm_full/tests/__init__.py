@@ -12,3 +12,6 @@ from . import test_lifecycle_status
 from . import test_partner_duplicates
 from . import test_visibility
 from . import test_lifecycle_status_concurrency
+from . import test_sales_reports
+from . import test_sales_target
+from . import test_report_xlsx_http

@@ -1,0 +1,6 @@
+from . import crm_report_xlsx
+from . import crm_report_stage_funnel
+from . import crm_report_lifecycle_funnel
+from . import crm_report_leaderboard
+from . import crm_report_forecast
+from . import crm_report_followup_delay
