@@ -28,6 +28,8 @@ repurchase.
         "views/crm_lifecycle_history_views.xml",
         "views/res_partner_views.xml",
         "wizards/crm_pool_release_views.xml",
+        "views/crm_assignment_rule_views.xml",
+        "wizards/crm_assignment_preview_views.xml",
         "views/crm_full_menus.xml",
     ],
     "demo": ["demo/crm_full_demo.xml"],

@@ -4,3 +4,5 @@ from . import test_followup
 from . import test_lifecycle
 from . import test_pool
 from . import test_pool_concurrency
+from . import test_assignment
+from . import test_assignment_concurrency

@@ -1,1 +1,2 @@
 from . import crm_pool_release
+from . import crm_assignment_preview
