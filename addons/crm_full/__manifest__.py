@@ -32,7 +32,7 @@ repurchase.
         "wizards/crm_assignment_preview_views.xml",
         "views/crm_full_menus.xml",
     ],
-    "demo": ["demo/crm_full_demo.xml"],
+    "demo": ["demo/crm_full_demo.xml", "demo/crm_assignment_rule_demo.xml"],
     "assets": {
         "web.assets_tests": ["crm_full/static/tests/tours/*.js"],
     },

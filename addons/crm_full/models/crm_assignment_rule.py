@@ -20,6 +20,7 @@ class CrmAssignmentRule(models.Model):
     _description = "Lead Assignment Rule"
     _inherit = ["mail.thread"]
     _order = "sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)
@@ -37,7 +38,9 @@ class CrmAssignmentRule(models.Model):
         tracking=True,
         help="Which leads the rule takes: province, industry, source, tags, expected revenue…",
     )
-    team_id = fields.Many2one("crm.team", "Sales Team", required=True, tracking=True)
+    team_id = fields.Many2one(
+        "crm.team", "Sales Team", required=True, tracking=True, check_company=True
+    )
     member_ids = fields.Many2many(
         "res.users",
         "crm_assignment_rule_res_users_rel",
@@ -46,6 +49,7 @@ class CrmAssignmentRule(models.Model):
         "Salespeople",
         domain=[("share", "=", False)],
         required=True,
+        check_company=True,
     )
     method = fields.Selection(
         [("round_robin", "Round-robin"), ("balanced", "Fewest open leads")],

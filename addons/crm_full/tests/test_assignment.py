@@ -1,7 +1,7 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from ..tools.assignment import distribute
@@ -201,10 +201,17 @@ class TestAssignmentRules(AssignmentCommon):
 
     def test_other_company_rule_does_not_apply(self):
         other = self.env["res.company"].create({"name": "深圳分公司"})
-        self._rule("Other company", [], self.sales[:1], company_id=other.id)
+        with self.assertRaises(UserError, msg="a team of another company is refused"):
+            self._rule("Mixed", [], self.sales[:1], company_id=other.id)
+        self.sales[0].company_ids |= other
+        team = self.env["crm.team"].create({"name": "深圳", "company_id": other.id})
+        self._rule("Other company", [], self.sales[:1], company_id=other.id, team_id=team.id)
         lead = self.env["crm.lead"].create({"name": "本公司线索"})
         self.assertFalse(lead.user_id)
         self.assertTrue(lead.in_pool)
+        theirs = self.env["crm.lead"].create({"name": "深圳线索", "company_id": other.id})
+        self.assertEqual(theirs.user_id, self.sales[0])
+        self.assertEqual(theirs.team_id, team)
 
     def test_preview_says_which_rule_and_why(self):
         self.env["crm.lead"].with_context(crm_full_no_rule_assignment=True).create(
