@@ -336,13 +336,11 @@ class CrmLead(models.Model):
             names.append(field._description_string(self.env))
             if field.relational:
                 model = self.env[field.comodel_name]
-        ids = [value] if isinstance(value, int) and not isinstance(value, bool) else value
-        if (
-            field.relational
-            and isinstance(ids, list | tuple)
-            and all(isinstance(i, int) for i in ids)
-        ):
-            value = ", ".join(model.sudo().browse(ids).exists().mapped("display_name"))
+        ids = [value] if isinstance(value, int) else value
+        if field.relational and isinstance(ids, list | tuple):
+            # False in an "in" list means "no value": name it instead of browsing it.
+            records = model.sudo().browse(i for i in ids if type(i) is int).exists()
+            value = ", ".join([*records.mapped("display_name"), *(["∅"] if False in ids else [])])
         return f"{' › '.join(names)} {operator} {value}"
 
     # ------------------------------------------------------------

@@ -106,6 +106,26 @@ class TestAssignmentRules(AssignmentCommon):
         self.assertFalse(small.user_id)
         self.assertTrue(small.in_pool, "no rule takes it: the pool does")
 
+    def test_industry_of_the_customer(self):
+        """crm.lead has no industry in Community: the rule reads the customer's."""
+        industry = self.env["res.partner.industry"].create({"name": "制造业"})
+        factory = self.env["res.partner"].create(
+            {"name": "宁波机床厂", "is_company": True, "industry_id": industry.id}
+        )
+        rule = self._rule(
+            "Manufacturing", [("partner_id.industry_id", "=", industry.id)], self.sales[1:2]
+        )
+        lead, other = self.env["crm.lead"].create(
+            [
+                {"name": "机床询价", "partner_id": factory.id},
+                {"name": "其他", "partner_id": self.company_partner.id},
+            ]
+        )
+        self.assertEqual((lead.assignment_rule_id, lead.user_id), (rule, self.sales[1]))
+        self.assertFalse(other.user_id)
+        _rule, _user, lines = other._assignment_explain()
+        self.assertIn("制造业", lines[0], "the preview names the industry it expected")
+
     def test_round_robin_keeps_its_position_across_batches(self):
         rule = self._rule("RR", [], self.sales)
         first = self._leads(2)
