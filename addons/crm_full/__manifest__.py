@@ -35,6 +35,8 @@ repurchase.
         "views/sale_order_approval_views.xml",
         "views/res_config_settings_order_views.xml",
         "wizards/crm_approval_decision_views.xml",
+        "views/crm_assignment_rule_views.xml",
+        "wizards/crm_assignment_preview_views.xml",
         "views/crm_full_menus.xml",
         "security/crm_full_visibility_rules.xml",
         "data/crm_lifecycle_cron_data.xml",
@@ -58,6 +60,7 @@ repurchase.
         "views/crm_report_menus.xml",
     ],
     "demo": ["demo/crm_full_demo.xml", "demo/crm_sales_target_demo.xml"],
+    "demo": ["demo/crm_full_demo.xml", "demo/crm_assignment_rule_demo.xml"],
     "assets": {
         "web.assets_tests": ["crm_full/static/tests/tours/*.js"],
     },

@@ -15,3 +15,5 @@ from . import test_lifecycle_status_concurrency
 from . import test_sales_reports
 from . import test_sales_target
 from . import test_report_xlsx_http
+from . import test_assignment
+from . import test_assignment_concurrency

@@ -1,3 +1,4 @@
 from . import crm_pool_release
 from . import crm_approval_decision
 from . import crm_lifecycle_move
+from . import crm_assignment_preview
