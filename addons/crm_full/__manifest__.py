@@ -44,12 +44,6 @@ repurchase.
         "views/res_partner_lifecycle_status_views.xml",
         "views/crm_idle_reclaim_views.xml",
         "data/crm_stage_idle_data.xml",
-    ],
-    "demo": [
-        "demo/crm_full_demo.xml",
-        "demo/crm_full_order_demo.xml",
-        "demo/crm_lifecycle_status_demo.xml",
-    ],
         "security/crm_report_security.xml",
         "views/crm_sales_target_views.xml",
         "report/crm_report_stage_funnel_views.xml",
@@ -59,8 +53,13 @@ repurchase.
         "report/crm_report_followup_delay_views.xml",
         "views/crm_report_menus.xml",
     ],
-    "demo": ["demo/crm_full_demo.xml", "demo/crm_sales_target_demo.xml"],
-    "demo": ["demo/crm_full_demo.xml", "demo/crm_assignment_rule_demo.xml"],
+    "demo": [
+        "demo/crm_full_demo.xml",
+        "demo/crm_full_order_demo.xml",
+        "demo/crm_lifecycle_status_demo.xml",
+        "demo/crm_sales_target_demo.xml",
+        "demo/crm_assignment_rule_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": ["crm_full/static/tests/tours/*.js"],
     },
