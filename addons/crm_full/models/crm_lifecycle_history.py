@@ -1,5 +1,7 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 LIFECYCLE_STATUSES = [
@@ -9,12 +11,6 @@ LIFECYCLE_STATUSES = [
     ("churned", "Churned"),
     ("won_back", "Won Back"),
 ]
-
-
-def cause_reference(record):
-    """The value to create a history row with: given a record, create() would
-    store str(record) in the Reference column, not "model,id"."""
-    return f"{record._name},{record.id}" if record else False
 
 
 class CrmLifecycleHistory(models.Model):
@@ -52,6 +48,26 @@ class CrmLifecycleHistory(models.Model):
             "A lifecycle move needs the stage or status it moved to.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Given a record, create() stores str(record) in a Reference column, and
+        # given "model,id" it checks exists() row by row: write causes ourselves,
+        # one UPDATE per distinct cause (a batch usually shares one).
+        causes = [vals.pop("cause", False) for vals in vals_list]
+        moves = super().create(vals_list)
+        ids_by_cause = defaultdict(list)
+        for move, cause in zip(moves, causes, strict=True):
+            if cause:
+                key = cause if isinstance(cause, str) else f"{cause._name},{cause.id}"
+                ids_by_cause[key].append(move.id)
+        for cause, ids in ids_by_cause.items():
+            self.env.cr.execute(
+                "UPDATE crm_lifecycle_history SET cause = %s WHERE id = ANY(%s)", [cause, ids]
+            )
+        if ids_by_cause:
+            moves.invalidate_recordset(["cause"])
+        return moves
 
     @api.model
     def _selection_cause_model(self):

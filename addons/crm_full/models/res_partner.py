@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-from .crm_lifecycle_history import cause_reference
-
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -80,7 +78,7 @@ class ResPartner(models.Model):
                     "partner_id": partner.id,
                     "old_stage_id": partner.lifecycle_stage_id.id,
                     "new_stage_id": stage.id,
-                    "cause": cause_reference(causes[partner]),
+                    "cause": causes[partner] or False,
                 }
                 for partner in behind
             ]

@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .crm_lifecycle_history import LIFECYCLE_STATUSES, cause_reference
+from .crm_lifecycle_history import LIFECYCLE_STATUSES
 
 # How far each status is from "active", to tell which thresholds a customer has crossed.
 STATUS_BY_IDLE = (
@@ -132,7 +132,7 @@ class ResPartner(models.Model):
                     "old_status": partner.lifecycle_status,
                     "new_status": status,
                     "date": now,
-                    "cause": cause_reference(cause),
+                    "cause": cause or False,
                 }
                 for partner in changing
             ]
