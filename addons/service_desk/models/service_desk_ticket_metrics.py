@@ -72,7 +72,12 @@ class ServiceDeskTicket(models.Model):
         return super()._message_post_after_hook(message, msg_values)
 
     def _is_public_employee_reply(self, message):
-        """Internal notes, tracking and automatic mails do not count as a reply."""
+        """Whether ``message`` is a reply to the customer: the one definition of "reply".
+
+        It stops the first-reply SLA clock and sets ``first_reply_date`` and the FCR reply
+        count. A customer-visible comment or e-mail by an employee counts; internal notes,
+        tracking messages and automatic mails (notifications, auto-comments) do not.
+        """
         if message.message_type not in ("comment", "email") or not message.subtype_id:
             return False
         if message.subtype_id.internal:
