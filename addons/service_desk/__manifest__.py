@@ -45,6 +45,7 @@ SLA clocks, routing, escalation and customer satisfaction.
         "demo/service_desk_demo.xml",
         "demo/service_desk_channels_demo.xml",
         "demo/service_desk_sla_demo.xml",
+        "demo/service_desk_rating_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["service_desk/static/tests/tours/*.js"],

@@ -13,8 +13,10 @@ class ServiceDeskSlaEvent(models.Model):
     status_id = fields.Many2one(
         "service.desk.sla.status", string="Clock", required=True, ondelete="cascade", index=True
     )
-    ticket_id = fields.Many2one(related="status_id.ticket_id", store=True, index=True)
-    company_id = fields.Many2one(related="status_id.company_id", store=True)
+    ticket_id = fields.Many2one(
+        related="status_id.ticket_id", store=True, index=True, precompute=True
+    )
+    company_id = fields.Many2one(related="status_id.company_id", store=True, precompute=True)
     metric = fields.Selection(related="status_id.metric")
     event_type = fields.Selection(
         [

@@ -1,6 +1,6 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 from .service_desk_ticket import TICKET_PRIORITIES
@@ -46,40 +46,94 @@ class ServiceDeskSlaPolicy(models.Model):
         # targets are validated before the teams of a new policy are linked: check again
         self.target_ids._check_target()
 
+    # ------------------------------------------------------------
+    # CRUD: the matching conditions are cached per registry
+    # ------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
+    # ------------------------------------------------------------
+    # MATCHING
+    # ------------------------------------------------------------
     def _matches(self, ticket):
-        """Whether this policy applies to ``ticket``; override to add conditions."""
+        """Whether this policy applies to ``ticket``."""
         self.ensure_one()
-        if self.company_id and self.company_id != ticket.company_id:
+        return self._conditions_match(self._get_conditions(), ticket)
+
+    def _get_conditions(self):
+        """This policy's conditions as plain values: what the registry cache keeps."""
+        self.ensure_one()
+        return {
+            "id": self.id,
+            "company_id": self.company_id.id,
+            "team_ids": frozenset(self.team_ids.ids),
+            "priority": self.priority or False,
+            "channel": self.channel or False,
+            "category_ids": frozenset(self.category_ids.ids),
+            "partner_category_ids": frozenset(self.partner_category_ids.ids),
+        }
+
+    @api.model
+    def _conditions_match(self, conditions, ticket):
+        """Whether ``conditions`` (from _get_conditions) hold for ``ticket``; override to add some."""
+        if conditions["company_id"] and conditions["company_id"] != ticket.company_id.id:
             return False
-        if self.team_ids and ticket.team_id not in self.team_ids:
+        if conditions["team_ids"] and ticket.team_id.id not in conditions["team_ids"]:
             return False
-        if self.priority and self.priority != ticket.priority:
+        if conditions["priority"] and conditions["priority"] != ticket.priority:
             return False
-        if self.channel and self.channel != ticket.channel:
+        if conditions["channel"] and conditions["channel"] != ticket.channel:
             return False
-        if self.category_ids and not self._category_matches(ticket.category_id):
+        if conditions["category_ids"] and not self._category_matches(
+            conditions["category_ids"], ticket.category_id
+        ):
             return False
-        if self.partner_category_ids:
-            tags = (
-                ticket.partner_id.category_id | ticket.partner_id.commercial_partner_id.category_id
-            )
-            if not tags & self.partner_category_ids:
+        if conditions["partner_category_ids"]:
+            partner = ticket.partner_id
+            tags = partner.category_id | partner.commercial_partner_id.category_id
+            if not conditions["partner_category_ids"] & set(tags.ids):
                 return False
         return True
 
-    def _category_matches(self, category):
+    @api.model
+    def _category_matches(self, category_ids, category):
         while category:
-            if category in self.category_ids:
+            if category.id in category_ids:
                 return True
             category = category.parent_id
         return False
 
     @api.model
+    @tools.ormcache("company_ids")
+    def _get_active_conditions(self, company_ids):
+        """Conditions of the active policies of these companies, in order.
+
+        Cached: every ticket creation and re-fit matches, policies change rarely (each
+        change clears the cache), and reading them costs five queries.
+        """
+        domain = [("company_id", "in", [*company_ids, False])]
+        return tuple(policy._get_conditions() for policy in self.sudo().search(domain))
+
+    @api.model
     def _match_tickets(self, tickets):
-        """:return: {ticket: first matching policy (maybe empty)}, one search for the batch."""
-        policies = self.search([("company_id", "in", [*tickets.company_id.ids, False])])
+        """:return: {ticket: first matching policy (maybe empty)}, from the cached conditions."""
+        conditions = self._get_active_conditions(tuple(sorted(tickets.company_id.ids)))
         empty = self.browse()
-        return {t: next((p for p in policies if p._matches(t)), empty) for t in tickets}
+        result = {}
+        for ticket in tickets:
+            found = next((c["id"] for c in conditions if self._conditions_match(c, ticket)), None)
+            result[ticket] = self.browse(found) if found else empty
+        return result
 
 
 class ServiceDeskSlaTarget(models.Model):

@@ -23,6 +23,11 @@ from pytz import utc
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+# Working intervals are read this far ahead; a plan's windows start this long and double.
+READ_AHEAD = timedelta(days=3)
+# plan_hours gives up after 100 windows of 14 days: so do we
+PLAN_HORIZON = timedelta(days=1400)
+
 SLA_STATES = [
     ("running", "Running"),
     ("paused", "Paused"),
@@ -40,10 +45,11 @@ class ServiceDeskSlaStatus(models.Model):
     ticket_id = fields.Many2one(
         "service.desk.ticket", required=True, ondelete="cascade", index=True
     )
-    company_id = fields.Many2one(related="ticket_id.company_id", store=True)
+    # precomputed related fields: one INSERT per batch of clocks, no UPDATE after it
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, precompute=True)
     target_id = fields.Many2one("service.desk.sla.target", required=True, ondelete="restrict")
-    policy_id = fields.Many2one(related="target_id.policy_id", store=True)
-    metric = fields.Selection(related="target_id.metric", store=True)
+    policy_id = fields.Many2one(related="target_id.policy_id", store=True, precompute=True)
+    metric = fields.Selection(related="target_id.metric", store=True, precompute=True)
     cycle = fields.Integer(default=1)
     calendar_id = fields.Many2one("resource.calendar", help="Empty: plain 24x7 time.")
     target_seconds = fields.Integer(help="Budget of this clock in working seconds.")
@@ -110,13 +116,12 @@ class ServiceDeskSlaStatus(models.Model):
             return 0
         if not calendar:
             return int((end - start).total_seconds())
+        cache = {} if cache is None else cache
         key = ("count", calendar.id, start, end)
-        if cache is not None and key in cache:
-            return cache[key]
-        seconds = round(calendar.get_work_hours_count(start, end, compute_leaves=True) * 3600)
-        if cache is not None:
-            cache[key] = seconds
-        return seconds
+        if key not in cache:
+            intervals = self._intervals(calendar, _aware(start), _aware(end), cache)
+            cache[key] = round(sum((stop - begin).total_seconds() for begin, stop in intervals))
+        return cache[key]
 
     @api.model
     def _plan(self, calendar, start, seconds, cache=None):
@@ -125,14 +130,47 @@ class ServiceDeskSlaStatus(models.Model):
             return start
         if not calendar:
             return start + timedelta(seconds=seconds)
+        cache = {} if cache is None else cache
         key = ("plan", calendar.id, start, seconds)
-        if cache is not None and key in cache:
-            return cache[key]
-        end = calendar.plan_hours(seconds / 3600, start, compute_leaves=True)
-        end = (end + timedelta(microseconds=500000)).replace(microsecond=0) if end else False
-        if cache is not None:
-            cache[key] = end
-        return end
+        if key not in cache:
+            cache[key] = self._walk(calendar, start, seconds, cache)
+        return cache[key]
+
+    @api.model
+    def _walk(self, calendar, start, seconds, cache):
+        """What ``calendar.plan_hours`` (with holidays) returns, on the intervals of ``cache``."""
+        hours = seconds / 3600
+        low, span = _aware(start), READ_AHEAD
+        # short windows first: most targets end within days, and intervals cost Python time
+        while low < _aware(start) + PLAN_HORIZON:
+            for begin, stop in self._intervals(calendar, low, low + span, cache):
+                interval_hours = (stop - begin).total_seconds() / 3600
+                if hours <= interval_hours:
+                    end = (begin + timedelta(hours=hours)).astimezone(utc).replace(tzinfo=None)
+                    return (end + timedelta(microseconds=500000)).replace(microsecond=0)
+                hours -= interval_hours
+            low, span = low + span, span * 2
+        return False
+
+    @api.model
+    def _intervals(self, calendar, start, end, cache):
+        """Working intervals of ``calendar`` (holidays out) inside [start, end], aware datetimes.
+
+        Read once per operation and READ_AHEAD further, so the count up to now and the
+        plan from now of one change share a single read of attendances and holidays.
+        """
+        ranges = cache.setdefault(("intervals", calendar.id), [])
+        intervals = next((ivs for low, high, ivs in ranges if low <= start and end <= high), None)
+        if intervals is None:
+            high = end + READ_AHEAD
+            batch = calendar._work_intervals_batch(start, high, compute_leaves=True)[False]
+            intervals = [(begin, stop) for begin, stop, _meta in batch]
+            ranges.append((start, high, intervals))
+        return [
+            (max(begin, start), min(stop, end))
+            for begin, stop in intervals
+            if begin < end and stop > start
+        ]
 
     @api.model
     def _business_days_seconds(self, calendar, start, days):
@@ -405,7 +443,14 @@ class ServiceDeskSlaStatus(models.Model):
         times |= {c.escalation_date for c in running if c.escalation_date}
         if times:
             # the earliest is enough: each cron run wakes itself for the next one
-            self.env.ref("service_desk.ir_cron_service_desk_sla_breach")._trigger(at=min(times))
+            self._breach_cron()._trigger(at=min(times))
+
+    def _breach_cron(self):
+        # no env.ref: its existence check is one query per ticket change
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "service_desk.ir_cron_service_desk_sla_breach"
+        )
+        return self.env["ir.cron"].browse(cron_id)
 
     # ------------------------------------------------------------
     # CRON

@@ -46,22 +46,23 @@ class ServiceDeskTicket(models.Model):
     # not on team_id.resource_calendar_id: editing a calendar must not rewrite history
     @api.depends("create_date", "first_reply_date", "date_done", "team_id")
     def _compute_working_hours(self):
+        cache = {}  # working intervals read once for the batch, as the SLA engine does
         for ticket in self:
             start = ticket.create_date
-            ticket.first_reply_hours = ticket._working_hours(start, ticket.first_reply_date)
-            ticket.resolution_hours = ticket._working_hours(start, ticket.date_done)
+            # the longer span first: its read also covers the shorter one
+            ticket.resolution_hours = ticket._working_hours(start, ticket.date_done, cache)
+            ticket.first_reply_hours = ticket._working_hours(start, ticket.first_reply_date, cache)
 
     def _get_metrics_calendar(self):
         return self.team_id.resource_calendar_id or self.company_id.resource_calendar_id
 
-    def _working_hours(self, start, end):
+    def _working_hours(self, start, end, cache=None):
         """Working hours between two UTC datetimes; wall-clock hours without a calendar."""
         if not start or not end or end <= start:
             return 0.0
         calendar = self._get_metrics_calendar()
-        if not calendar:
-            return (end - start).total_seconds() / 3600
-        return calendar.get_work_hours_count(start, end)
+        Clock = self.env["service.desk.sla.status"]
+        return Clock._work_seconds(calendar, start, end, cache) / 3600
 
     # ------------------------------------------------------------
     # REPLIES
@@ -72,7 +73,12 @@ class ServiceDeskTicket(models.Model):
         return super()._message_post_after_hook(message, msg_values)
 
     def _is_public_employee_reply(self, message):
-        """Internal notes, tracking and automatic mails do not count as a reply."""
+        """Whether ``message`` is a reply to the customer: the one definition of "reply".
+
+        It stops the first-reply SLA clock and sets ``first_reply_date`` and the FCR reply
+        count. A customer-visible comment or e-mail by an employee counts; internal notes,
+        tracking messages and automatic mails (notifications, auto-comments) do not.
+        """
         if message.message_type not in ("comment", "email") or not message.subtype_id:
             return False
         if message.subtype_id.internal:

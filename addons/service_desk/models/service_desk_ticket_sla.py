@@ -54,7 +54,8 @@ class ServiceDeskTicket(models.Model):
 
     def _message_post_after_hook(self, message, msg_values):
         res = super()._message_post_after_hook(message, msg_values)
-        if self._sla_is_public_employee_reply(message):
+        # the same test as the first-reply metric (_is_public_employee_reply), so both agree
+        if self._is_public_employee_reply(message):
             clocks = self.sudo().sla_status_ids.filtered(
                 lambda c: c.metric == "first_reply" and c.state in ("running", "paused")
             )
@@ -86,15 +87,6 @@ class ServiceDeskTicket(models.Model):
     # ------------------------------------------------------------
     # SLA ENGINE
     # ------------------------------------------------------------
-    def _sla_is_public_employee_reply(self, message):
-        """A customer-visible comment written by an employee (not a note, not an auto-mail)."""
-        if message.message_type != "comment" or not message.subtype_id:
-            return False
-        if message.subtype_id.internal:
-            return False
-        users = message.author_id.user_ids
-        return bool(users) and not all(users.mapped("share"))
-
     def _sla_refit(self, now):
         """Match policies again; keep live clocks of kept metrics, cancel dropped ones.
 

@@ -6,6 +6,9 @@ from odoo.tools import SQL
 # Aggregates PostgreSQL computes cheaply that read_group does not know.
 PERCENTILE_AGGREGATES = {"median": 0.5, "p90": 0.9}
 
+# A running clock without a warning threshold is at risk in the last 20% of its target.
+AT_RISK_DEFAULT_SHARE = 0.2
+
 AGE_BUCKETS = [
     ("0_1", "< 1 day"),
     ("1_3", "1-3 days"),
@@ -56,6 +59,33 @@ class ServiceDeskTicketReport(models.Model):
     ces_score = fields.Float(string="CES", readonly=True, aggregator="avg")
     reopen_pct = fields.Float(string="Reopen Rate %", readonly=True, aggregator="avg")
     fcr_pct = fields.Float(string="FCR %", readonly=True, aggregator="avg")
+    sla_first_reply_pct = fields.Float(
+        string="First Reply SLA %",
+        readonly=True,
+        aggregator="avg",
+        help="Met first-reply clocks over met and breached ones.",
+    )
+    sla_resolution_pct = fields.Float(
+        string="Resolution SLA %",
+        readonly=True,
+        aggregator="avg",
+        help="Met resolution clocks over met and breached ones (each cycle counts).",
+    )
+    sla_pct = fields.Float(
+        string="SLA Compliance %",
+        readonly=True,
+        aggregator="avg",
+        help="Tickets none of whose clocks breached, over tickets with a met or breached clock.",
+    )
+    sla_at_risk_count = fields.Integer(
+        string="At Risk",
+        readonly=True,
+        help="Open tickets with a running clock past its warning threshold (without one: "
+        "in the last 20% of its target) and not yet breached.",
+    )
+    sla_breached_open_count = fields.Integer(
+        string="Overdue", readonly=True, help="Open tickets with a breached running clock."
+    )
 
     def _read_group_select(self, aggregate_spec, query):
         fname, __, func = aggregate_spec.partition(":")
@@ -105,7 +135,16 @@ class ServiceDeskTicketReport(models.Model):
                 WHEN t.is_done OR t.reopen_count > 0
                 THEN CASE WHEN t.reopen_count > 0 THEN 100.0 ELSE 0.0 END
             END AS reopen_pct,
-            CASE t.fcr_state WHEN 'yes' THEN 100.0 WHEN 'no' THEN 0.0 END AS fcr_pct
+            CASE t.fcr_state WHEN 'yes' THEN 100.0 WHEN 'no' THEN 0.0 END AS fcr_pct,
+            sla.first_reply_pct AS sla_first_reply_pct,
+            sla.resolution_pct AS sla_resolution_pct,
+            CASE
+                WHEN sla.breached > 0 THEN 0.0
+                WHEN sla.fulfilled > 0 THEN 100.0
+            END AS sla_pct,
+            CASE WHEN NOT t.is_done AND sla.at_risk > 0 THEN 1 ELSE 0 END AS sla_at_risk_count,
+            CASE WHEN NOT t.is_done AND sla.overdue > 0 THEN 1 ELSE 0 END
+                AS sla_breached_open_count
             """
         )
 
@@ -116,7 +155,29 @@ class ServiceDeskTicketReport(models.Model):
             CROSS JOIN LATERAL (
                 SELECT EXTRACT(EPOCH FROM (now() AT TIME ZONE 'UTC' - t.create_date)) / 86400 AS days
             ) age
-            """
+            CROSS JOIN LATERAL (
+                SELECT
+                    AVG(CASE c.state WHEN 'met' THEN 100.0 ELSE 0.0 END)
+                        FILTER (WHERE c.metric = 'first_reply' AND c.state IN ('met', 'breached'))
+                        AS first_reply_pct,
+                    AVG(CASE c.state WHEN 'met' THEN 100.0 ELSE 0.0 END)
+                        FILTER (WHERE c.metric = 'resolution' AND c.state IN ('met', 'breached'))
+                        AS resolution_pct,
+                    COUNT(*) FILTER (WHERE c.breached) AS breached,
+                    COUNT(*) FILTER (WHERE c.state = 'met') AS fulfilled,
+                    COUNT(*) FILTER (WHERE c.state = 'running' AND c.breached) AS overdue,
+                    COUNT(*) FILTER (
+                        WHERE c.state = 'running' AND c.breached IS NOT TRUE AND (
+                            c.warned OR c.warn_date <= now() AT TIME ZONE 'UTC'
+                            OR (c.warn_date IS NULL AND c.deadline - now() AT TIME ZONE 'UTC'
+                                < make_interval(secs => c.target_seconds * %s))
+                        )
+                    ) AS at_risk
+                FROM service_desk_sla_status c
+                WHERE c.ticket_id = t.id AND c.state != 'cancelled'
+            ) sla
+            """,
+            AT_RISK_DEFAULT_SHARE,
         )
 
     def _where(self):

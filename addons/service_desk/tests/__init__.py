@@ -14,3 +14,6 @@ from . import test_service_desk_sla_security
 from . import test_service_desk_solve_ui
 from . import test_service_desk_ticket
 from . import test_service_desk_ui
+from . import test_service_desk_rating_http
+from . import test_service_desk_sla_query_counts
+from . import test_service_desk_sla_report
