@@ -1,0 +1,481 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+import logging
+import threading
+from collections import defaultdict
+from datetime import timedelta
+
+from markupsafe import Markup, escape
+from psycopg2.extras import execute_values
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from .customer_health_metric import compute_metrics
+from .customer_health_scoring import band_of, score, trend_arrow
+from .customer_health_snapshot import HEALTH_STATES
+
+_logger = logging.getLogger(__name__)
+
+# Customers per batch of the recompute cron (ir.config_parameter
+# customer_360.health_batch_size): one batch is ~20 queries whatever its size,
+# 500 keeps a batch around a second and its row locks short.
+DEFAULT_BATCH_SIZE = 500
+
+# A customer is recomputed once per cron day: rows computed within this many
+# hours are not claimed again.
+RECOMPUTE_AFTER_HOURS = 20
+
+HEALTH_WRITE_FIELDS = [
+    "health_model_id",
+    "health_score",
+    "health_state",
+    "health_coverage",
+    "health_trend",
+    "health_trend_arrow",
+    "health_alerted",
+    "health_detail",
+    "health_date",
+]
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    csm_user_id = fields.Many2one(
+        "res.users",
+        string="Customer Success Manager",
+        tracking=True,
+        copy=False,
+        domain=[("share", "=", False)],
+        help="Gets the proactive-care activities with the owner.",
+    )
+    health_model_id = fields.Many2one(
+        "customer.health.model", string="Health Model", readonly=True, copy=False
+    )
+    health_score = fields.Integer(readonly=True, copy=False, aggregator="avg")
+    health_state = fields.Selection(
+        HEALTH_STATES, string="Health", readonly=True, copy=False, index=True
+    )
+    health_coverage = fields.Float(
+        readonly=True, copy=False, help="Share of the measures' weight that had a value."
+    )
+    health_trend = fields.Integer(
+        "Health Δ 4 weeks", readonly=True, copy=False, help="Score change over four weeks."
+    )
+    health_trend_arrow = fields.Selection(
+        [("up", "↑ Up"), ("flat", "→ Flat"), ("down", "↓ Down")],
+        string="Health Trend",
+        readonly=True,
+        copy=False,
+    )
+    health_alerted = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="A proactive-care activity was opened; no new one until the customer recovers.",
+    )
+    health_date = fields.Datetime("Health Computed On", readonly=True, copy=False)
+    health_detail = fields.Json(readonly=True, copy=False)
+    health_detail_html = fields.Html(
+        "Health Breakdown", compute="_compute_health_detail_html", sanitize=False
+    )
+    health_cap_reason = fields.Char("Health Capped By", compute="_compute_health_detail_html")
+    health_csm_sentiment = fields.Selection(
+        [("good", "Good"), ("neutral", "Neutral"), ("poor", "Poor")],
+        string="CSM Sentiment",
+        copy=False,
+        help="The CSM's judgement, a health measure until its expiry date.",
+    )
+    health_csm_sentiment_expiry = fields.Date("Sentiment Valid Until", copy=False)
+    health_snapshot_ids = fields.One2many(
+        "customer.health.snapshot", "partner_id", string="Health Snapshots"
+    )
+
+    # ------------------------------------------------------------
+    # Explanation
+    # ------------------------------------------------------------
+    @api.depends("health_detail", "health_state")
+    def _compute_health_detail_html(self):
+        components = self.env["customer.health.component"].sudo()
+        group_labels = dict(components._fields["group"]._description_selection(self.env))
+        for partner in self:
+            detail = partner.commercial_partner_id.health_detail or {}
+            names = {
+                component.id: component.name
+                for component in components.browse(
+                    [line["component_id"] for line in detail.get("lines", [])]
+                ).exists()
+            }
+            partner.health_cap_reason = partner._health_cap_text(detail, names)
+            partner.health_detail_html = partner._health_table(detail, names, group_labels)
+
+    def _health_cap_text(self, detail, names):
+        reasons = [
+            self.env._(
+                "%(measure)s is %(value)s: score capped at %(cap)s",
+                measure=names.get(component_id, "?"),
+                value=_format_value(value),
+                cap=cap,
+            )
+            for component_id, value, cap in detail.get("knockouts", [])
+        ]
+        return "; ".join(reasons) or False
+
+    def _health_table(self, detail, names, group_labels):
+        if not detail.get("lines"):
+            return False
+        rows = Markup("").join(
+            Markup(
+                "<tr><td>%s</td><td>%s</td><td class='text-end'>%s</td>"
+                "<td class='text-end'>%s</td><td class='text-end'>%s</td>"
+                "<td class='text-end'>%s</td></tr>"
+            )
+            % (
+                names.get(line["component_id"], line["name"]),
+                group_labels.get(line["group"], line["group"]),
+                _format_value(line["value"]),
+                "" if line["points"] is None else _format_value(line["points"]),
+                _format_value(line["weight"]),
+                "" if line["contribution"] is None else _format_value(line["contribution"]),
+            )
+            for line in detail["lines"]
+        )
+        head = Markup(
+            "<thead><tr><th>%s</th><th>%s</th><th class='text-end'>%s</th>"
+            "<th class='text-end'>%s</th><th class='text-end'>%s</th>"
+            "<th class='text-end'>%s</th></tr></thead>"
+        ) % (
+            self.env._("Measure"),
+            self.env._("Group"),
+            self.env._("Value"),
+            self.env._("Points"),
+            self.env._("Weight"),
+            self.env._("Contribution"),
+        )
+        group_scores = ", ".join(
+            f"{group_labels.get(group, group)} {_format_value(points)}"
+            for group, points in sorted(detail.get("groups", {}).items())
+        )
+        footer = Markup("<p class='text-muted'>%s</p>") % self.env._(
+            "Coverage %(coverage)s %%. Group scores: %(groups)s",
+            coverage=_format_value(round(detail.get("coverage", 0) * 100, 1)),
+            groups=group_scores or "-",
+        )
+        return (
+            Markup("<table class='table table-sm o_c360_health_table'>%s<tbody>%s</tbody></table>")
+            % (head, rows)
+            + footer
+        )
+
+    # ------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------
+    def action_health_recompute(self):
+        """Recompute the health of these customers now (360 view button)."""
+        if not self.env.user.has_group("customer_360.customer_360_group_user"):
+            raise AccessError(self.env._("Only Customer 360 users may recompute health scores."))
+        self.check_access("read")
+        # Scores are system facts derived from every source, computed as such.
+        self.commercial_partner_id.sudo()._health_recompute()
+        return True
+
+    def action_health_open_snapshots(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "customer_360.customer_health_snapshot_action"
+        )
+        action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {}
+        return action
+
+    # ------------------------------------------------------------
+    # Batch recompute
+    # ------------------------------------------------------------
+    @api.model
+    def _cron_health_recompute(self, batch_size=None):
+        """Recompute every customer not computed in the last hours, batch by
+        batch. Each batch is claimed with FOR UPDATE SKIP LOCKED and committed
+        on its own, so a second worker takes the next rows instead of the same
+        ones, and a crash loses at most one batch (its rows are claimed again
+        on the next run)."""
+        params = self.env["ir.config_parameter"].sudo()
+        batch_size = batch_size or int(
+            params.get_param("customer_360.health_batch_size", DEFAULT_BATCH_SIZE)
+        )
+        cutoff = fields.Datetime.now() - timedelta(hours=RECOMPUTE_AFTER_HOURS)
+        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        done = 0
+        while ids := self._health_claim_batch(batch_size, cutoff):
+            self.browse(ids)._health_recompute()
+            done += len(ids)
+            if auto_commit:
+                self.env.cr.commit()  # pylint: disable=invalid-commit  # per batch, see docstring
+                self.env.invalidate_all()
+        self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+        return done
+
+    @api.model
+    def _health_claim_batch(self, batch_size, cutoff):
+        self.env["res.partner"].flush_model()
+        self.env.cr.execute(
+            f"""
+            SELECT id FROM res_partner
+             WHERE {self._health_customer_where()}
+               AND (health_date IS NULL OR health_date < %s)
+             ORDER BY id
+             LIMIT %s
+               FOR UPDATE SKIP LOCKED
+            """,
+            (cutoff, batch_size),
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _health_customer_where(self):
+        """SQL condition on ``res_partner`` of the customers the cron scores:
+        active commercial partners that bought, were invoiced, or reached the
+        "customer" lifecycle stage or a later one (prospects have no health)."""
+        return """
+            active AND id = commercial_partner_id
+            AND (customer_rank > 0 OR lifecycle_stage_id IN (
+                SELECT stage.id FROM crm_lifecycle_stage stage
+                 WHERE stage.sequence >= (SELECT min(sequence) FROM crm_lifecycle_stage
+                                           WHERE code = 'customer')))
+        """
+
+    def _health_recompute(self):
+        """Score the commercial partners of ``self`` in one pass: one query
+        per metric for the whole set, one for history, one upsert of the
+        week's snapshots, one update of the partners. Transitions (entering
+        red, a sharp drop) open proactive-care activities, once."""
+        partners = self.commercial_partner_id
+        if not partners:
+            return
+        now = fields.Datetime.now()
+        today = now.date()
+        week = today - timedelta(days=today.weekday())
+        health_models = self.env["customer.health.model"].sudo().search([])
+        chosen = {partner: health_models._select_for(partner) for partner in partners}
+        components = {model: model._scoring_components() for model in set(chosen.values())}
+        codes = {line["metric"] for lines in components.values() for line in lines}
+        raw = compute_metrics(self.env, codes, partners.ids, now)
+        history = self._health_history(partners, health_models, week, today)
+        rows, snapshots, alerts, moves = [], [], [], {}
+        for partner in partners:
+            model = chosen[partner]
+            result = score(
+                components.get(model, []),
+                {code: values.get(partner.id) for code, values in raw.items()},
+            )
+            state, trend, arrow, alerted, alert = partner._health_transition(
+                model, result, history.get(partner.id, []), today
+            )
+            if alert:
+                alerts.append((partner, alert))
+            if state != (partner.health_state or "unknown"):
+                moves[partner] = state
+            detail = {
+                key: result[key] for key in ("lines", "groups", "knockouts", "cap", "coverage")
+            }
+            rows.append(
+                (
+                    partner.id,
+                    model.id or None,
+                    result["score"],
+                    state,
+                    result["coverage"],
+                    trend,
+                    arrow,
+                    alerted,
+                    json.dumps(detail) if model else None,
+                    now,
+                )
+            )
+            snapshots.append(
+                (
+                    partner.id,
+                    week,
+                    model.id or None,
+                    result["score"],
+                    state,
+                    result["coverage"],
+                    json.dumps(result["groups"]),
+                )
+            )
+        self._health_store(partners, rows, snapshots, now)
+        if alerts:
+            self._health_open_care_activities(alerts)
+        if moves:
+            self._c360_apply_health_status(moves)
+
+    def _health_history(self, partners, health_models, week, today):
+        """{partner id: [(date, score)]} of the previous weeks' known scores
+        (enough weeks for the 4-week trend and the longest drop window)."""
+        self.env["customer.health.snapshot"].flush_model()
+        days = max([35, *health_models.mapped("drop_alert_days")])
+        self.env.cr.execute(
+            """
+            SELECT partner_id, date, score FROM customer_health_snapshot
+             WHERE partner_id = ANY(%s) AND date >= %s AND date < %s AND score IS NOT NULL
+             ORDER BY partner_id, date
+            """,
+            (partners.ids, today - timedelta(days=days), week),
+        )
+        history = defaultdict(list)
+        for partner_id, date, value in self.env.cr.fetchall():
+            history[partner_id].append((date, value))
+        return history
+
+    def _health_transition(self, model, result, history, today):
+        """Band with hysteresis, trend, and whether to alert.
+
+        :return: (state, trend, arrow, alerted, alert) where alert is False,
+            "red" or "drop"
+        """
+        self.ensure_one()
+        new_score = result["score"]
+        if not model or new_score is None:
+            return "unknown", None, "flat", self.health_alerted, False
+        state = band_of(new_score, model.red_max, model.yellow_max)
+        if self.health_state == "red" and state != "red" and new_score <= model.red_exit_score:
+            state = "red"  # hysteresis: leave red only clearly above its limit
+        past = [value for date, value in history if date <= today - timedelta(days=28)]
+        trend = new_score - past[-1] if past else None
+        arrow = trend_arrow(trend, model.trend_dead_band)
+        window = [
+            value
+            for date, value in history
+            if date >= today - timedelta(days=model.drop_alert_days)
+        ]
+        if self.health_score is not None and self.health_state not in (False, "unknown"):
+            if self.health_date and self.health_date.date() >= today - timedelta(
+                days=model.drop_alert_days
+            ):
+                window.append(self.health_score)
+        dropped = bool(window) and max(window) - new_score >= model.drop_alert_points
+        in_trouble = state == "red" or dropped
+        alert = False
+        if in_trouble and not self.health_alerted:
+            alert = "red" if state == "red" else "drop"
+        alerted = in_trouble
+        return state, trend, arrow, alerted, alert
+
+    def _health_store(self, partners, rows, snapshots, now):
+        self.flush_model(HEALTH_WRITE_FIELDS)
+        execute_values(
+            self.env.cr._obj,
+            """
+            UPDATE res_partner p
+               SET health_model_id = v.model_id, health_score = v.score,
+                   health_state = v.state, health_coverage = v.coverage,
+                   health_trend = v.trend, health_trend_arrow = v.arrow,
+                   health_alerted = v.alerted, health_detail = v.detail::jsonb,
+                   health_date = v.date
+              FROM (VALUES %s) AS v(id, model_id, score, state, coverage, trend, arrow,
+                                    alerted, detail, date)
+             WHERE p.id = v.id
+            """,
+            rows,
+            template="(%s, %s::int, %s::int, %s, %s::float8, %s::int, %s, %s, %s, %s::timestamp)",
+            page_size=len(rows),
+        )
+        uid = self.env.uid
+        execute_values(
+            self.env.cr._obj,
+            """
+            INSERT INTO customer_health_snapshot
+                   (partner_id, date, model_id, score, state, coverage, group_scores,
+                    create_uid, write_uid, create_date, write_date)
+            VALUES %s
+            ON CONFLICT (partner_id, date) DO UPDATE
+               SET model_id = EXCLUDED.model_id, score = EXCLUDED.score,
+                   state = EXCLUDED.state, coverage = EXCLUDED.coverage,
+                   group_scores = EXCLUDED.group_scores,
+                   write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
+            """,
+            [(*snapshot, uid, uid, now, now) for snapshot in snapshots],
+            template="(%s, %s, %s::int, %s::int, %s, %s::float8, %s::jsonb, %s, %s, %s, %s)",
+            page_size=len(snapshots),
+        )
+        partners.invalidate_recordset(HEALTH_WRITE_FIELDS)
+        self.env["customer.health.snapshot"].invalidate_model()
+
+    @api.model
+    def _health_open_care_activities(self, alerts):
+        """One proactive-care activity per customer for its owner and its CSM
+        (dingtalk_connector forwards activities of mapped users)."""
+        activity_type = self.env.ref(
+            "customer_360.mail_activity_type_health_care", raise_if_not_found=False
+        )
+        model_id = self.env["ir.model"]._get_id("res.partner")
+        vals_list = []
+        for partner, reason in alerts:
+            if reason == "red":
+                summary = self.env._("Health turned red (%s)", partner._health_score_text())
+            else:
+                summary = self.env._("Health dropped sharply (%s)", partner._health_score_text())
+            for user in (partner.user_id | partner.csm_user_id).filtered("active"):
+                vals_list.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": partner.id,
+                        "activity_type_id": activity_type.id if activity_type else False,
+                        "summary": summary,
+                        "note": partner.sudo().health_detail_html,
+                        "user_id": user.id,
+                        "date_deadline": fields.Date.context_today(self),
+                        "automated": True,
+                    }
+                )
+        if vals_list:
+            self.env["mail.activity"].sudo().create(vals_list)
+        _logger.info("Health: %d proactive-care activities opened", len(vals_list))
+
+    def _health_score_text(self):
+        self.ensure_one()
+        if self.health_state in (False, "unknown"):
+            return self.env._("unknown")
+        return f"{self.health_score}/100"
+
+    @api.model
+    def _c360_apply_health_status(self, moves):
+        """Drive crm_full's live status from the health band: red → at risk,
+        out of red → active again. A no-op until crm_full ships
+        ``lifecycle_status``; only the statuses health owns are touched
+        (dormant, churned and won back come from orders).
+
+        :param moves: {partner: new health state}
+        """
+        if "lifecycle_status" not in self._fields:
+            return
+        at_risk = self.browse(
+            [
+                partner.id
+                for partner, state in moves.items()
+                if state == "red" and partner.lifecycle_status in (False, "active", "won_back")
+            ]
+        )
+        recovered = self.browse(
+            [
+                partner.id
+                for partner, state in moves.items()
+                if state in ("yellow", "green") and partner.lifecycle_status == "at_risk"
+            ]
+        )
+        setter = getattr(self, "_lifecycle_set_status", None)
+        for partners, status in ((at_risk, "at_risk"), (recovered, "active")):
+            if not partners:
+                continue
+            if setter:
+                partners.sudo()._lifecycle_set_status(status)
+            else:
+                partners.sudo().write({"lifecycle_status": status})
+
+
+def _format_value(value):
+    if value is None:
+        return "-"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(int(value)) if isinstance(value, float) else escape(str(value))
