@@ -281,24 +281,24 @@ def _metric_days_since_interaction(env, partner_ids, now):
 
 @register("nps_latest", "Latest NPS answer (0-10)", models=("customer.nps.response",))
 def _metric_nps_latest(env, partner_ids, now):
+    """The account's newest answered NPS response (``partner_id`` is the
+    account there); ``customer.nps.response`` comes with the NPS surveys."""
     Response = env["customer.nps.response"]
-    score_field = next((name for name in ("score", "rating") if name in Response._fields), None)
-    if not score_field or "partner_id" not in Response._fields:
+    if not {"partner_id", "score", "date_answered"} <= set(Response._fields):
         return {}
-    domain = [("partner_id.commercial_partner_id", "in", partner_ids)]
-    if "score_given" in Response._fields:
-        domain.append(("score_given", "=", True))
-    latest = Response.sudo()._read_group(
-        domain, ["partner_id"], ["id:max"]
-    )  # one answer per contact: keep each account's newest one
-    responses = Response.sudo().browse([last_id for _partner, last_id in latest])
-    values, newest = {}, {}
-    for response in responses:
-        pid = response.partner_id.commercial_partner_id.id
-        if response.id > newest.get(pid, 0):
-            newest[pid] = response.id
-            values[pid] = float(response[score_field])
-    return values
+    Response.flush_model(["partner_id", "score", "date_answered"])
+    rows = _fetch(
+        env,
+        """
+        SELECT DISTINCT ON (partner_id) partner_id, score
+          FROM customer_nps_response
+         WHERE partner_id = ANY(%(ids)s) AND date_answered IS NOT NULL
+           AND date_answered <= %(now)s
+         ORDER BY partner_id, date_answered DESC, id DESC
+        """,
+        {"ids": partner_ids, "now": now},
+    )
+    return {pid: float(score) for pid, score in rows}
 
 
 @register("csm_sentiment", "CSM sentiment (manual, until its expiry)")
@@ -318,22 +318,20 @@ def _metric_csm_sentiment(env, partner_ids, now):
 
 @register("event_count_30d", "External events in the last 30 days", models=("customer.event",))
 def _metric_event_count(env, partner_ids, now):
+    """Behaviour events pushed by the web site, app or product (``partner_id``
+    is the account there)."""
     Event = env["customer.event"]
-    date_field = next(
-        (name for name in ("date", "event_date", "timestamp") if name in Event._fields), None
-    )
-    if not date_field or "partner_id" not in Event._fields:
+    if not {"partner_id", "occurred_at"} <= set(Event._fields):
         return {}
     values = dict.fromkeys(partner_ids, 0.0)
     counts = Event.sudo()._read_group(
         [
-            ("partner_id.commercial_partner_id", "in", partner_ids),
-            (date_field, ">=", now - timedelta(days=30)),
+            ("partner_id", "in", partner_ids),
+            ("occurred_at", ">=", now - timedelta(days=30)),
+            ("occurred_at", "<=", now),
         ],
         ["partner_id"],
         ["__count"],
     )
-    for partner, count in counts:
-        account = partner.commercial_partner_id.id
-        values[account] = values.get(account, 0.0) + count
+    values.update((partner.id, float(count)) for partner, count in counts)
     return values

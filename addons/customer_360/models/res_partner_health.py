@@ -193,25 +193,26 @@ class ResPartner(models.Model):
     # Batch recompute
     # ------------------------------------------------------------
     @api.model
-    def _cron_health_recompute(self, batch_size=None):
+    def _cron_health_recompute(self, batch_size=None, commit=True):
         """Recompute every customer not computed in the last hours, batch by
         batch. Each batch is claimed with FOR UPDATE SKIP LOCKED and committed
         on its own, so a second worker takes the next rows instead of the same
         ones, and a crash loses at most one batch (its rows are claimed again
-        on the next run)."""
+        on the next run). ``commit=False`` for callers inside a larger
+        transaction (demo data, module install)."""
         params = self.env["ir.config_parameter"].sudo()
         batch_size = batch_size or int(
             params.get_param("customer_360.health_batch_size", DEFAULT_BATCH_SIZE)
         )
         cutoff = fields.Datetime.now() - timedelta(hours=RECOMPUTE_AFTER_HOURS)
-        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        auto_commit = commit and not getattr(threading.current_thread(), "testing", False)
         done = 0
         while ids := self._health_claim_batch(batch_size, cutoff):
             self.browse(ids)._health_recompute()
             done += len(ids)
             if auto_commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit  # per batch, see docstring
-                self.env.invalidate_all()
+            self.env.invalidate_all()  # keep the cache to one batch
         self.env["ir.cron"]._notify_progress(done=done, remaining=0)
         return done
 
@@ -463,13 +464,18 @@ class ResPartner(models.Model):
                 if state in ("yellow", "green") and partner.lifecycle_status == "at_risk"
             ]
         )
-        setter = getattr(self, "_lifecycle_set_status", None)
-        for partners, status in ((at_risk, "at_risk"), (recovered, "active")):
-            if not partners:
-                continue
-            if setter:
-                partners.sudo()._lifecycle_set_status(status)
-            else:
+        by_status = {
+            status: partners
+            for status, partners in (("at_risk", at_risk), ("active", recovered))
+            if partners
+        }
+        if not by_status:
+            return
+        # sudo: the live status is the system's verdict, not an edit by the user.
+        if hasattr(self, "_lifecycle_set_status"):  # crm_full's setter keeps history
+            self.sudo()._lifecycle_set_status(by_status)
+        else:
+            for status, partners in by_status.items():
                 partners.sudo().write({"lifecycle_status": status})
 
 
