@@ -101,20 +101,35 @@ class CustomerHealthModel(models.Model):
                     )
                 )
 
-    def _matches(self, partner):
-        self.ensure_one()
-        return (
-            (not self.company_id or not partner.company_id or partner.company_id == self.company_id)
-            and (
-                not self.lifecycle_stage_ids
-                or partner.lifecycle_stage_id in self.lifecycle_stage_ids
-            )
-            and (not self.category_ids or bool(partner.category_id & self.category_ids))
-        )
+    def _select_for(self, partners_info):
+        """First model of ``self`` (ordered) that applies to each customer.
 
-    def _select_for(self, partner):
-        """First model of ``self`` (ordered) that applies to ``partner``."""
-        return next((model for model in self if model._matches(partner)), self.browse())
+        :param partners_info: {partner id: dict with company_id,
+            lifecycle_stage_id and category_ids (a set)}
+        :return: {partner id: health model (maybe empty)}
+        """
+        filters = [
+            (
+                model,
+                model.company_id.id,
+                set(model.lifecycle_stage_ids.ids),
+                set(model.category_ids.ids),
+            )
+            for model in self
+        ]
+        chosen = {}
+        for partner_id, info in partners_info.items():
+            chosen[partner_id] = next(
+                (
+                    model
+                    for model, company, stages, categories in filters
+                    if (not company or not info["company_id"] or info["company_id"] == company)
+                    and (not stages or info["lifecycle_stage_id"] in stages)
+                    and (not categories or info["category_ids"] & categories)
+                ),
+                self.browse(),
+            )
+        return chosen
 
     def _scoring_components(self):
         """Components as plain dicts for the scoring arithmetic; a measure

@@ -28,6 +28,7 @@ class CustomerHealthSnapshot(models.Model):
     state = fields.Selection(HEALTH_STATES, required=True, default="unknown")
     coverage = fields.Float(aggregator="avg")
     group_scores = fields.Json()
+    detail = fields.Json(help="Each measure's value, points, weight and contribution.")
 
     _sql_constraints = [
         ("partner_date_uniq", "unique(partner_id, date)", "One health snapshot per week."),

@@ -27,6 +27,8 @@ DEFAULT_BATCH_SIZE = 500
 # hours are not claimed again.
 RECOMPUTE_AFTER_HOURS = 20
 
+# Stored on the partner (for lists, filters and grouping), written only when
+# they change; the explanation lives on the week's snapshot.
 HEALTH_WRITE_FIELDS = [
     "health_model_id",
     "health_score",
@@ -35,8 +37,6 @@ HEALTH_WRITE_FIELDS = [
     "health_trend",
     "health_trend_arrow",
     "health_alerted",
-    "health_detail",
-    "health_date",
 ]
 
 
@@ -55,9 +55,7 @@ class ResPartner(models.Model):
         "customer.health.model", string="Health Model", readonly=True, copy=False
     )
     health_score = fields.Integer(readonly=True, copy=False, aggregator="avg")
-    health_state = fields.Selection(
-        HEALTH_STATES, string="Health", readonly=True, copy=False, index=True
-    )
+    health_state = fields.Selection(HEALTH_STATES, string="Health", readonly=True, copy=False)
     health_coverage = fields.Float(
         readonly=True, copy=False, help="Share of the measures' weight that had a value."
     )
@@ -75,8 +73,8 @@ class ResPartner(models.Model):
         copy=False,
         help="A proactive-care activity was opened; no new one until the customer recovers.",
     )
-    health_date = fields.Datetime("Health Computed On", readonly=True, copy=False)
-    health_detail = fields.Json(readonly=True, copy=False)
+    health_date = fields.Datetime("Health Computed On", compute="_compute_health_detail")
+    health_detail = fields.Json(compute="_compute_health_detail")
     health_detail_html = fields.Html(
         "Health Breakdown", compute="_compute_health_detail_html", sanitize=False
     )
@@ -95,12 +93,35 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------
     # Explanation
     # ------------------------------------------------------------
-    @api.depends("health_detail", "health_state")
+    @api.depends("health_state", "health_snapshot_ids")
+    def _compute_health_detail(self):
+        """The explanation of the last computation: the account's latest
+        snapshot (one query for all partners)."""
+        accounts = self.commercial_partner_id
+        latest = {}
+        if accounts.ids:
+            self.env["customer.health.snapshot"].flush_model()
+            self.env.cr.execute(
+                """
+                SELECT DISTINCT ON (partner_id) partner_id, detail, write_date
+                  FROM customer_health_snapshot
+                 WHERE partner_id = ANY(%s)
+                 ORDER BY partner_id, date DESC
+                """,
+                [accounts.ids],
+            )
+            latest = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        for partner in self:
+            detail, date = latest.get(partner.commercial_partner_id.id, (None, False))
+            partner.health_detail = detail
+            partner.health_date = date
+
+    @api.depends("health_detail")
     def _compute_health_detail_html(self):
         components = self.env["customer.health.component"].sudo()
         group_labels = dict(components._fields["group"]._description_selection(self.env))
         for partner in self:
-            detail = partner.commercial_partner_id.health_detail or {}
+            detail = partner.health_detail or {}
             names = {
                 component.id: component.name
                 for component in components.browse(
@@ -218,28 +239,34 @@ class ResPartner(models.Model):
 
     @api.model
     def _health_claim_batch(self, batch_size, cutoff):
+        """Next customers without this week's snapshot written since
+        ``cutoff``; rows another worker holds are skipped, not waited for."""
         self.env["res.partner"].flush_model()
+        self.env["customer.health.snapshot"].flush_model()
+        today = fields.Date.context_today(self)
         self.env.cr.execute(
             f"""
-            SELECT id FROM res_partner
-             WHERE {self._health_customer_where()}
-               AND (health_date IS NULL OR health_date < %s)
-             ORDER BY id
+            SELECT p.id FROM res_partner p
+              LEFT JOIN customer_health_snapshot s
+                     ON s.partner_id = p.id AND s.date = %s
+             WHERE {self._health_customer_where("p")}
+               AND (s.id IS NULL OR s.write_date < %s)
+             ORDER BY p.id
              LIMIT %s
-               FOR UPDATE SKIP LOCKED
+               FOR UPDATE OF p SKIP LOCKED
             """,
-            (cutoff, batch_size),
+            (today - timedelta(days=today.weekday()), cutoff, batch_size),
         )
         return [row[0] for row in self.env.cr.fetchall()]
 
     @api.model
-    def _health_customer_where(self):
+    def _health_customer_where(self, alias="res_partner"):
         """SQL condition on ``res_partner`` of the customers the cron scores:
         active commercial partners that bought, were invoiced, or reached the
         "customer" lifecycle stage or a later one (prospects have no health)."""
-        return """
-            active AND id = commercial_partner_id
-            AND (customer_rank > 0 OR lifecycle_stage_id IN (
+        return f"""
+            {alias}.active AND {alias}.id = {alias}.commercial_partner_id
+            AND ({alias}.customer_rank > 0 OR {alias}.lifecycle_stage_id IN (
                 SELECT stage.id FROM crm_lifecycle_stage stage
                  WHERE stage.sequence >= (SELECT min(sequence) FROM crm_lifecycle_stage
                                            WHERE code = 'customer')))
@@ -247,78 +274,124 @@ class ResPartner(models.Model):
 
     def _health_recompute(self):
         """Score the commercial partners of ``self`` in one pass: one query
-        per metric for the whole set, one for history, one upsert of the
-        week's snapshots, one update of the partners. Transitions (entering
-        red, a sharp drop) open proactive-care activities, once."""
-        partners = self.commercial_partner_id
+        per metric for the whole set, one for the partners' previous state,
+        one for history, one upsert of the week's snapshots, one update of
+        the partners. Transitions (entering red, a sharp drop) open
+        proactive-care activities, once."""
+        partners = self._health_accounts()
         if not partners:
             return
         now = fields.Datetime.now()
         today = now.date()
         week = today - timedelta(days=today.weekday())
         health_models = self.env["customer.health.model"].sudo().search([])
-        chosen = {partner: health_models._select_for(partner) for partner in partners}
+        previous = self._health_previous(partners)
+        chosen = health_models._select_for(previous)
         components = {model: model._scoring_components() for model in set(chosen.values())}
         codes = {line["metric"] for lines in components.values() for line in lines}
         raw = compute_metrics(self.env, codes, partners.ids, now)
         history = self._health_history(partners, health_models, week, today)
         rows, snapshots, alerts, moves = [], [], [], {}
-        for partner in partners:
-            model = chosen[partner]
+        for partner_id in partners.ids:
+            model, before = chosen[partner_id], previous[partner_id]
             result = score(
                 components.get(model, []),
-                {code: values.get(partner.id) for code, values in raw.items()},
+                {code: values.get(partner_id) for code, values in raw.items()},
             )
-            state, trend, arrow, alerted, alert = partner._health_transition(
-                model, result, history.get(partner.id, []), today
+            state, trend, arrow, alerted, alert = self._health_transition(
+                model, result, history.get(partner_id, []), today, before
             )
             if alert:
-                alerts.append((partner, alert))
-            if state != (partner.health_state or "unknown"):
-                moves[partner] = state
+                alerts.append((partner_id, alert))
+            if state != (before["state"] or "unknown"):
+                moves[partner_id] = state
             detail = {
                 key: result[key] for key in ("lines", "groups", "knockouts", "cap", "coverage")
             }
-            rows.append(
-                (
-                    partner.id,
-                    model.id or None,
-                    result["score"],
-                    state,
-                    result["coverage"],
-                    trend,
-                    arrow,
-                    alerted,
-                    json.dumps(detail) if model else None,
-                    now,
-                )
-            )
+            for line in detail["lines"]:
+                if line["value"] is not None:
+                    line["value"] = round(line["value"], 4)
+            row = (model.id or None, result["score"], state, result["coverage"])
+            row += (trend, arrow, alerted)
+            if row != before["row"]:
+                rows.append((partner_id, *row))
             snapshots.append(
                 (
-                    partner.id,
+                    partner_id,
                     week,
                     model.id or None,
                     result["score"],
                     state,
                     result["coverage"],
-                    json.dumps(result["groups"]),
+                    json.dumps(result["groups"], separators=(",", ":")),
+                    json.dumps(detail, separators=(",", ":")) if model else None,
                 )
             )
         self._health_store(partners, rows, snapshots, now)
+        # Records share one prefetch set: one query for all of them, not one each.
         if alerts:
-            self._health_open_care_activities(alerts)
+            alerted = self.browse([partner_id for partner_id, _reason in alerts])
+            self._health_open_care_activities(
+                list(zip(alerted, dict(alerts).values(), strict=True))
+            )
         if moves:
-            self._c360_apply_health_status(moves)
+            moved = self.browse(list(moves))
+            self._c360_apply_health_status(dict(zip(moved, moves.values(), strict=True)))
+
+    def _health_accounts(self):
+        """The commercial partners of ``self``, without loading every column
+        of ``res_partner`` into the cache as ``self.commercial_partner_id``
+        would."""
+        if not self:
+            return self.browse()
+        self.flush_model(["commercial_partner_id"])
+        self.env.cr.execute(
+            "SELECT DISTINCT coalesce(commercial_partner_id, id) FROM res_partner"
+            " WHERE id = ANY(%s) ORDER BY 1",
+            [self.ids],
+        )
+        return self.browse([row[0] for row in self.env.cr.fetchall()])
+
+    def _health_previous(self, partners):
+        """{partner id: what the health engine needs of the partner}, read in
+        one query: going through the ORM would load every column of
+        ``res_partner`` (JSON detail included) for a handful of them."""
+        self.flush_model()
+        self.env.cr.execute(
+            """
+            SELECT p.id, p.company_id, p.lifecycle_stage_id, p.health_state, p.health_alerted,
+                   ARRAY(SELECT rel.category_id FROM res_partner_res_partner_category_rel rel
+                          WHERE rel.partner_id = p.id),
+                   p.health_model_id, p.health_score, p.health_coverage, p.health_trend,
+                   p.health_trend_arrow
+              FROM res_partner p
+             WHERE p.id = ANY(%s)
+            """,
+            [partners.ids],
+        )
+        return {
+            row[0]: {
+                "company_id": row[1],
+                "lifecycle_stage_id": row[2],
+                "state": row[3],
+                "alerted": row[4] or False,
+                "category_ids": set(row[5]),
+                # as written by the last run, to skip unchanged partners
+                "row": (row[6], row[7], row[3], row[8], row[9], row[10], row[4] or False),
+            }
+            for row in self.env.cr.fetchall()
+        }
 
     def _health_history(self, partners, health_models, week, today):
-        """{partner id: [(date, score)]} of the previous weeks' known scores
-        (enough weeks for the 4-week trend and the longest drop window)."""
+        """{partner id: [(date, score)]} of the known weekly scores, this
+        week's (the previous run) included: enough weeks for the 4-week trend
+        and the longest drop window."""
         self.env["customer.health.snapshot"].flush_model()
         days = max([35, *health_models.mapped("drop_alert_days")])
         self.env.cr.execute(
             """
             SELECT partner_id, date, score FROM customer_health_snapshot
-             WHERE partner_id = ANY(%s) AND date >= %s AND date < %s AND score IS NOT NULL
+             WHERE partner_id = ANY(%s) AND date >= %s AND date <= %s AND score IS NOT NULL
              ORDER BY partner_id, date
             """,
             (partners.ids, today - timedelta(days=days), week),
@@ -328,78 +401,76 @@ class ResPartner(models.Model):
             history[partner_id].append((date, value))
         return history
 
-    def _health_transition(self, model, result, history, today):
+    @api.model
+    def _health_transition(self, model, result, history, today, before):
         """Band with hysteresis, trend, and whether to alert.
 
+        :param before: the partner's previous state (see ``_health_previous``)
         :return: (state, trend, arrow, alerted, alert) where alert is False,
             "red" or "drop"
         """
-        self.ensure_one()
         new_score = result["score"]
         if not model or new_score is None:
-            return "unknown", None, "flat", self.health_alerted, False
+            return "unknown", None, "flat", before["alerted"], False
         state = band_of(new_score, model.red_max, model.yellow_max)
-        if self.health_state == "red" and state != "red" and new_score <= model.red_exit_score:
+        if before["state"] == "red" and state != "red" and new_score <= model.red_exit_score:
             state = "red"  # hysteresis: leave red only clearly above its limit
         past = [value for date, value in history if date <= today - timedelta(days=28)]
         trend = new_score - past[-1] if past else None
         arrow = trend_arrow(trend, model.trend_dead_band)
-        window = [
-            value
-            for date, value in history
-            if date >= today - timedelta(days=model.drop_alert_days)
-        ]
-        if self.health_score is not None and self.health_state not in (False, "unknown"):
-            if self.health_date and self.health_date.date() >= today - timedelta(
-                days=model.drop_alert_days
-            ):
-                window.append(self.health_score)
+        since = today - timedelta(days=model.drop_alert_days)
+        window = [value for date, value in history if date >= since]
         dropped = bool(window) and max(window) - new_score >= model.drop_alert_points
         in_trouble = state == "red" or dropped
         alert = False
-        if in_trouble and not self.health_alerted:
+        if in_trouble and not before["alerted"]:
             alert = "red" if state == "red" else "drop"
-        alerted = in_trouble
-        return state, trend, arrow, alerted, alert
+        return state, trend, arrow, in_trouble, alert
 
     def _health_store(self, partners, rows, snapshots, now):
-        self.flush_model(HEALTH_WRITE_FIELDS)
-        execute_values(
-            self.env.cr._obj,
-            """
-            UPDATE res_partner p
-               SET health_model_id = v.model_id, health_score = v.score,
-                   health_state = v.state, health_coverage = v.coverage,
-                   health_trend = v.trend, health_trend_arrow = v.arrow,
-                   health_alerted = v.alerted, health_detail = v.detail::jsonb,
-                   health_date = v.date
-              FROM (VALUES %s) AS v(id, model_id, score, state, coverage, trend, arrow,
-                                    alerted, detail, date)
-             WHERE p.id = v.id
-            """,
-            rows,
-            template="(%s, %s::int, %s::int, %s, %s::float8, %s::int, %s, %s, %s, %s::timestamp)",
-            page_size=len(rows),
-        )
+        """Upsert the week's snapshots; update the partners that changed."""
         uid = self.env.uid
+        if rows:
+            self.flush_model(HEALTH_WRITE_FIELDS)
+            execute_values(
+                self.env.cr._obj,
+                """
+                UPDATE res_partner p
+                   SET health_model_id = v.model_id, health_score = v.score,
+                       health_state = v.state, health_coverage = v.coverage,
+                       health_trend = v.trend, health_trend_arrow = v.arrow,
+                       health_alerted = v.alerted, write_uid = v.uid, write_date = v.date
+                  FROM (VALUES %s) AS v(id, model_id, score, state, coverage, trend, arrow,
+                                        alerted, uid, date)
+                 WHERE p.id = v.id
+                """,
+                [(*row, uid, now) for row in rows],
+                template="(%s, %s::int, %s::int, %s, %s::float8, %s::int, %s, %s, %s::int,"
+                " %s::timestamp)",
+                page_size=len(rows),
+            )
+        self.env["customer.health.snapshot"].flush_model()
         execute_values(
             self.env.cr._obj,
             """
             INSERT INTO customer_health_snapshot
-                   (partner_id, date, model_id, score, state, coverage, group_scores,
+                   (partner_id, date, model_id, score, state, coverage, group_scores, detail,
                     create_uid, write_uid, create_date, write_date)
             VALUES %s
             ON CONFLICT (partner_id, date) DO UPDATE
                SET model_id = EXCLUDED.model_id, score = EXCLUDED.score,
                    state = EXCLUDED.state, coverage = EXCLUDED.coverage,
-                   group_scores = EXCLUDED.group_scores,
+                   group_scores = EXCLUDED.group_scores, detail = EXCLUDED.detail,
                    write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
             """,
             [(*snapshot, uid, uid, now, now) for snapshot in snapshots],
-            template="(%s, %s, %s::int, %s::int, %s, %s::float8, %s::jsonb, %s, %s, %s, %s)",
+            template="(%s, %s, %s::int, %s::int, %s, %s::float8, %s::jsonb, %s::jsonb,"
+            " %s, %s, %s, %s)",
             page_size=len(snapshots),
         )
-        partners.invalidate_recordset(HEALTH_WRITE_FIELDS)
+        partners.invalidate_recordset(
+            [*HEALTH_WRITE_FIELDS, "health_detail", "health_date", "health_snapshot_ids"]
+        )
         self.env["customer.health.snapshot"].invalidate_model()
 
     @api.model
