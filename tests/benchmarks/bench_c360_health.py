@@ -152,24 +152,26 @@ print(
 # ------------------------------------------------------------
 # Floor: the same raw measures in one statement
 # ------------------------------------------------------------
+# Each CTE is MATERIALIZED: computed once over the whole table, as one would
+# write it by hand; inlined, the planner may re-run an aggregate per customer.
 FLOOR_SQL = """
-WITH c AS (SELECT unnest(%(ids)s::int[]) AS pid),
-days AS (
+WITH c AS MATERIALIZED (SELECT unnest(%(ids)s::int[]) AS pid),
+days AS MATERIALIZED (
     SELECT p.commercial_partner_id AS pid, so.date_order::date AS day
       FROM sale_order so JOIN res_partner p ON p.id = so.partner_id
      WHERE so.state = 'sale' GROUP BY 1, 2),
-rhythm AS (
+rhythm AS MATERIALIZED (
     SELECT pid, max(day) AS last, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS median
       FROM (SELECT pid, day, day - lag(day) OVER (PARTITION BY pid ORDER BY day) AS gap
               FROM days) g GROUP BY pid),
-revenue AS (
+revenue AS MATERIALIZED (
     SELECT p.commercial_partner_id AS pid,
            sum(so.amount_untaxed) FILTER (WHERE so.date_order >= %(mid)s) AS recent,
            sum(so.amount_untaxed) FILTER (WHERE so.date_order < %(mid)s) AS before
       FROM sale_order so JOIN res_partner p ON p.id = so.partner_id
      WHERE so.state = 'sale' AND so.date_order >= %(start)s AND so.date_order < %(now)s
      GROUP BY 1),
-ar AS (
+ar AS MATERIALIZED (
     SELECT commercial_partner_id AS pid, sum(amount_residual_signed) AS open,
            sum(amount_residual_signed) FILTER (WHERE invoice_date_due < %(today)s) AS overdue,
            max(%(today)s - invoice_date_due) FILTER (WHERE invoice_date_due < %(today)s) AS late
@@ -177,21 +179,21 @@ ar AS (
      WHERE move_type = 'out_invoice' AND state = 'posted'
        AND payment_state IN ('not_paid', 'partial')
      GROUP BY 1),
-tickets AS (
+tickets AS MATERIALIZED (
     SELECT commercial_partner_id AS pid,
            sum(CASE priority WHEN '0' THEN 0.5 WHEN '1' THEN 1 WHEN '2' THEN 2 WHEN '3' THEN 4
                ELSE 1 END) AS weighted
       FROM service_desk_ticket WHERE active AND NOT coalesce(is_done, false) GROUP BY 1),
-breaches AS (
+breaches AS MATERIALIZED (
     SELECT t.commercial_partner_id AS pid, count(*) AS n
       FROM service_desk_sla_status s JOIN service_desk_ticket t ON t.id = s.ticket_id
      WHERE s.breached AND s.deadline >= %(since90)s GROUP BY 1),
-csat AS (
+csat AS MATERIALIZED (
     SELECT t.commercial_partner_id AS pid, avg(r.rating) AS average
       FROM rating_rating r JOIN service_desk_ticket t ON t.id = r.res_id
      WHERE r.res_model = 'service.desk.ticket' AND r.consumed AND r.rating > 0
        AND r.write_date >= %(since180)s GROUP BY 1),
-touch AS (
+touch AS MATERIALIZED (
     SELECT pid, max(last) AS last FROM (
         SELECT p.commercial_partner_id AS pid, max(f.date) AS last
           FROM crm_followup f JOIN res_partner p ON p.id = f.partner_id GROUP BY 1
