@@ -14,12 +14,16 @@ Add a metric from another module with::
 
     from odoo.addons.customer_360.models.customer_health_metric import register
 
-    @register("my_code", "My label", models=("my.model",))
+    @register("my_code", _lt("My label"), models=("my.model",))
     def _metric_my_code(env, partner_ids, now): ...
 """
 
 from collections import namedtuple
 from datetime import timedelta
+
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 Metric = namedtuple("Metric", "code label function models")
 
@@ -45,7 +49,7 @@ def register(code, label, models=()):
 
 
 def metric_selection():
-    return [(metric.code, metric.label) for metric in METRICS.values()]
+    return [(metric.code, str(metric.label)) for metric in METRICS.values()]
 
 
 def is_available(env, code):
@@ -75,7 +79,7 @@ def _days(delta):
 # ------------------------------------------------------------
 # Commercial
 # ------------------------------------------------------------
-@register("recency_rhythm", "Recency vs own order rhythm (last order age / median gap)")
+@register("recency_rhythm", _lt("Recency vs own order rhythm (last order age / median gap)"))
 def _metric_recency_rhythm(env, partner_ids, now):
     """Days since the last confirmed order divided by the customer's median
     gap between order days; no value before a second order day."""
@@ -102,7 +106,7 @@ def _metric_recency_rhythm(env, partner_ids, now):
     return {pid: (today - last).days / median for pid, last, median in rows if median}
 
 
-@register("revenue_trend", "Revenue trend (last 90 days / previous 90 days)")
+@register("revenue_trend", _lt("Revenue trend (last 90 days / previous 90 days)"))
 def _metric_revenue_trend(env, partner_ids, now):
     """Confirmed order amounts (untaxed) of the last 90 days over the 90
     before; no value without revenue in the previous period."""
@@ -160,7 +164,7 @@ def _open_receivables(env, partner_ids, now):
     )
 
 
-@register("overdue_ratio", "Overdue ratio (overdue amount / open receivable)")
+@register("overdue_ratio", _lt("Overdue ratio (overdue amount / open receivable)"))
 def _metric_overdue_ratio(env, partner_ids, now):
     """0 for a customer with nothing open: nothing is overdue."""
     values = dict.fromkeys(partner_ids, 0.0)
@@ -170,7 +174,7 @@ def _metric_overdue_ratio(env, partner_ids, now):
     return values
 
 
-@register("overdue_days_max", "Days the oldest open invoice is overdue")
+@register("overdue_days_max", _lt("Days the oldest open invoice is overdue"))
 def _metric_overdue_days_max(env, partner_ids, now):
     values = dict.fromkeys(partner_ids, 0.0)
     for pid, _open, _overdue, days_late in _open_receivables(env, partner_ids, now):
@@ -181,7 +185,7 @@ def _metric_overdue_days_max(env, partner_ids, now):
 # ------------------------------------------------------------
 # Service
 # ------------------------------------------------------------
-@register("open_tickets_weighted", "Open tickets weighted by priority")
+@register("open_tickets_weighted", _lt("Open tickets weighted by priority"))
 def _metric_open_tickets_weighted(env, partner_ids, now):
     env["service.desk.ticket"].flush_model(["commercial_partner_id", "is_done", "priority"])
     weights = " ".join(
@@ -203,7 +207,7 @@ def _metric_open_tickets_weighted(env, partner_ids, now):
     return values
 
 
-@register("sla_breaches_90d", "SLA breaches in the last 90 days")
+@register("sla_breaches_90d", _lt("SLA breaches in the last 90 days"))
 def _metric_sla_breaches(env, partner_ids, now):
     env["service.desk.sla.status"].flush_model(["ticket_id", "breached", "deadline"])
     env["service.desk.ticket"].flush_model(["commercial_partner_id"])
@@ -224,7 +228,7 @@ def _metric_sla_breaches(env, partner_ids, now):
     return values
 
 
-@register("csat", "CSAT: average ticket rating (1-5) over 180 days")
+@register("csat", _lt("CSAT: average ticket rating (1-5) over 180 days"))
 def _metric_csat(env, partner_ids, now):
     env["rating.rating"].flush_model(["res_model", "res_id", "rating", "consumed"])
     env["service.desk.ticket"].flush_model(["commercial_partner_id"])
@@ -247,7 +251,7 @@ def _metric_csat(env, partner_ids, now):
 # ------------------------------------------------------------
 # Engagement and sentiment
 # ------------------------------------------------------------
-@register("days_since_interaction", "Days since the last two-way interaction")
+@register("days_since_interaction", _lt("Days since the last two-way interaction"))
 def _metric_days_since_interaction(env, partner_ids, now):
     """Follow-ups (calls, visits, meetings) and messages written by the
     customer's own contacts; our outgoing mail does not count."""
@@ -279,7 +283,7 @@ def _metric_days_since_interaction(env, partner_ids, now):
     return {pid: max(_days(now - last), 0.0) for pid, last in rows if last}
 
 
-@register("nps_latest", "Latest NPS answer (0-10)", models=("customer.nps.response",))
+@register("nps_latest", _lt("Latest NPS answer (0-10)"), models=("customer.nps.response",))
 def _metric_nps_latest(env, partner_ids, now):
     """The account's newest answered NPS response (``partner_id`` is the
     account there); ``customer.nps.response`` comes with the NPS surveys."""
@@ -301,7 +305,7 @@ def _metric_nps_latest(env, partner_ids, now):
     return {pid: float(score) for pid, score in rows}
 
 
-@register("csm_sentiment", "CSM sentiment (manual, until its expiry)")
+@register("csm_sentiment", _lt("CSM sentiment (manual, until its expiry)"))
 def _metric_csm_sentiment(env, partner_ids, now):
     env["res.partner"].flush_model(["health_csm_sentiment", "health_csm_sentiment_expiry"])
     rows = _fetch(
@@ -316,7 +320,7 @@ def _metric_csm_sentiment(env, partner_ids, now):
     return {pid: SENTIMENT_VALUES[sentiment] for pid, sentiment in rows}
 
 
-@register("event_count_30d", "External events in the last 30 days", models=("customer.event",))
+@register("event_count_30d", _lt("External events in the last 30 days"), models=("customer.event",))
 def _metric_event_count(env, partner_ids, now):
     """Behaviour events pushed by the web site, app or product (``partner_id``
     is the account there)."""
