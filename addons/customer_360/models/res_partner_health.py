@@ -227,10 +227,11 @@ class ResPartner(models.Model):
         )
         cutoff = fields.Datetime.now() - timedelta(hours=RECOMPUTE_AFTER_HOURS)
         auto_commit = commit and not getattr(threading.current_thread(), "testing", False)
-        done = 0
-        while ids := self._health_claim_batch(batch_size, cutoff):
+        done = last_id = 0
+        while ids := self._health_claim_batch(batch_size, cutoff, last_id):
             self.browse(ids)._health_recompute()
             done += len(ids)
+            last_id = ids[-1]
             if auto_commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit  # per batch, see docstring
             self.env.invalidate_all()  # keep the cache to one batch
@@ -238,9 +239,11 @@ class ResPartner(models.Model):
         return done
 
     @api.model
-    def _health_claim_batch(self, batch_size, cutoff):
+    def _health_claim_batch(self, batch_size, cutoff, after_id=0):
         """Next customers without this week's snapshot written since
-        ``cutoff``; rows another worker holds are skipped, not waited for."""
+        ``cutoff``; rows another worker holds are skipped, not waited for.
+        ``after_id`` keeps one run moving forward instead of re-reading the
+        customers it has already done."""
         self.env["res.partner"].flush_model()
         self.env["customer.health.snapshot"].flush_model()
         today = fields.Date.context_today(self)
@@ -250,12 +253,12 @@ class ResPartner(models.Model):
               LEFT JOIN customer_health_snapshot s
                      ON s.partner_id = p.id AND s.date = %s
              WHERE {self._health_customer_where("p")}
-               AND (s.id IS NULL OR s.write_date < %s)
+               AND p.id > %s AND (s.id IS NULL OR s.write_date < %s)
              ORDER BY p.id
              LIMIT %s
                FOR UPDATE OF p SKIP LOCKED
             """,
-            (today - timedelta(days=today.weekday()), cutoff, batch_size),
+            (today - timedelta(days=today.weekday()), after_id, cutoff, batch_size),
         )
         return [row[0] for row in self.env.cr.fetchall()]
 
