@@ -484,8 +484,14 @@ class ResPartner(models.Model):
             "customer_360.mail_activity_type_health_care", raise_if_not_found=False
         )
         model_id = self.env["ir.model"]._get_id("res.partner")
+        # Only these columns: the ORM's default prefetch would load whole rows.
+        self.browse([partner.id for partner, _reason in alerts]).fetch(
+            ["user_id", "csm_user_id", "health_score", "health_state"]
+        )
         vals_list = []
         for partner, reason in alerts:
+            if not (partner.user_id or partner.csm_user_id):
+                continue
             if reason == "red":
                 summary = self.env._("Health turned red (%s)", partner._health_score_text())
             else:
@@ -524,6 +530,7 @@ class ResPartner(models.Model):
         """
         if "lifecycle_status" not in self._fields:
             return
+        self.browse([partner.id for partner in moves]).fetch(["lifecycle_status"])
         at_risk = self.browse(
             [
                 partner.id
