@@ -25,7 +25,7 @@ from odoo import fields
 from odoo.addons.customer_360.models.customer_health_metric import compute_metrics
 
 SIZE = int(os.environ.get("BENCH_C360_HEALTH_SIZE", "100000"))
-BATCH = int(os.environ.get("BENCH_C360_HEALTH_BATCH", "1000"))
+BATCH = int(os.environ.get("BENCH_C360_HEALTH_BATCH", "2000"))
 ROUNDS = int(os.environ.get("BENCH_C360_HEALTH_ROUNDS", "2"))
 env = env  # noqa: F821  (given by odoo shell)
 cr = env.cr
