@@ -27,6 +27,10 @@ before the customer leaves.
         "views/customer_timeline_views.xml",
         "views/res_partner_views.xml",
         "views/res_partner_feedback_views.xml",
+        "security/customer_health_security.xml",
+        "data/customer_health_data.xml",
+        "views/customer_health_views.xml",
+        "views/res_partner_health_views.xml",
         "views/customer_360_menus.xml",
         "security/customer_value_security.xml",
         "data/customer_value_cron_data.xml",
@@ -42,6 +46,7 @@ before the customer leaves.
         "demo/customer_360_demo.xml",
         "demo/customer_value_demo.xml",
         "demo/customer_360_events_demo.xml",
+        "demo/customer_health_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["customer_360/static/tests/tours/*.js"],

@@ -26,6 +26,8 @@ class ResPartner(models.Model):
         "Customer Success Manager",
         index="btree_not_null",
         tracking=True,
+        copy=False,
         domain="[('share', '=', False)]",
+        help="Gets onboarding and proactive-care activities with the owner.",
     )
     care_log_ids = fields.One2many("customer.care.log", "partner_id", "Care Log")
