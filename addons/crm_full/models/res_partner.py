@@ -62,15 +62,13 @@ class ResPartner(models.Model):
     def _lifecycle_move(self, code, causes):
         """:param causes: {commercial partner: causing record or None}"""
         partners = self.browse([partner.id for partner in causes])
-        stage = self.env["crm.lifecycle.stage"].search([("code", "=", code)], limit=1)
-        if not stage or not partners:
+        ranks, ranks_by_code = self.env["crm.lifecycle.stage"]._lifecycle_ranks()
+        target = ranks_by_code.get(code)
+        if not target or not partners:
             return self.browse()
+        stage = self.env["crm.lifecycle.stage"].browse(target[1])
         behind = partners.filtered(
-            lambda partner: (
-                not partner.lifecycle_stage_id
-                or (partner.lifecycle_stage_id.sequence, partner.lifecycle_stage_id.id)
-                < (stage.sequence, stage.id)
-            )
+            lambda partner: ranks.get(partner.lifecycle_stage_id.id, (0, 0)) < target
         )
         self.env["crm.lifecycle.history"].sudo().create(
             [
