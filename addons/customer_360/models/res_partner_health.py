@@ -515,14 +515,11 @@ class ResPartner(models.Model):
     @api.model
     def _c360_apply_health_status(self, moves):
         """Drive crm_full's live status from the health band: red → at risk,
-        out of red → active again. A no-op until crm_full ships
-        ``lifecycle_status``; only the statuses health owns are touched
+        out of red → active again. Only the statuses health owns are touched
         (dormant, churned and won back come from orders).
 
         :param moves: {partner: new health state}
         """
-        if "lifecycle_status" not in self._fields:
-            return
         self.browse([partner.id for partner in moves]).fetch(["lifecycle_status"])
         at_risk = self.browse(
             [
@@ -543,14 +540,9 @@ class ResPartner(models.Model):
             for status, partners in (("at_risk", at_risk), ("active", recovered))
             if partners
         }
-        if not by_status:
-            return
-        # sudo: the live status is the system's verdict, not an edit by the user.
-        if hasattr(self, "_lifecycle_set_status"):  # crm_full's setter keeps history
-            self.sudo()._lifecycle_set_status(by_status)
-        else:
-            for status, partners in by_status.items():
-                partners.sudo().write({"lifecycle_status": status})
+        if by_status:
+            # crm_full's setter writes as the system and keeps the history.
+            self._lifecycle_set_status(by_status)
 
 
 def _format_value(value):

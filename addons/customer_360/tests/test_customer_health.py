@@ -284,6 +284,7 @@ class TestHealthTransitions(HealthCommon):
         self._at(7, partner)
         self.assertEqual((partner.health_score, partner.health_state), (50, "red"))
         self.assertEqual(len(self._care_activities(partner)), 2, "owner and CSM, once")
+        self.assertEqual(partner.lifecycle_status, "at_risk", "red drives the live status")
         self._at(7, partner)
         self._at(8, partner)
         self.assertEqual(len(self._care_activities(partner)), 2, "no second alert while red")
@@ -299,6 +300,9 @@ class TestHealthTransitions(HealthCommon):
         self._at(21, partner)
         self.assertEqual((partner.health_score, partner.health_state), (79, "green"))
         self.assertFalse(partner.health_alerted, "recovered: the next fall alerts again")
+        self.assertEqual(partner.lifecycle_status, "active")
+        status_moves = partner.lifecycle_history_ids.filtered(lambda move: move.axis == "status")
+        self.assertEqual(status_moves.sorted("id").mapped("new_status")[-2:], ["at_risk", "active"])
 
         self._ticket(partner, "3")  # T: 4 → 40; S poor: 2800 / 70 = 40
         partner.health_csm_sentiment = "poor"
