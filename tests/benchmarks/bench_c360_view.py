@@ -147,8 +147,10 @@ def measure(function, account):
         result = function(account)
         timings.append(time.perf_counter() - start)
         queries.add(admin_env.cr.sql_log_count - before)
-    assert len(queries) == 1, f"query count varies between rounds: {queries}"
-    return statistics.median(timings), queries.pop(), result
+    # a cache refilled now and then may add a query to one round: report the most
+    if len(queries) > 1:
+        print(f"  {function.__name__}({account.name}): queries per round {sorted(queries)}")
+    return statistics.median(timings), max(queries), result
 
 
 small, big = customer("Bench Small Co", SMALL), customer("Bench Big Co", BIG)

@@ -12,3 +12,5 @@ from . import test_customer_value
 from . import test_customer_care
 from . import test_customer_value_dashboard
 from . import test_customer_value_ui
+from . import test_customer_import
+from . import test_customer_360_access
