@@ -2,21 +2,32 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+# Figures of the 360 view: nothing for users outside Customer 360.
+C360_GROUP = "customer_360.customer_360_group_user"
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
     c360_open_opportunity_count = fields.Integer(
-        string="Open Opportunities", compute="_compute_c360_counts"
+        string="Open Opportunities",
+        compute="_compute_c360_counts",
+        groups=C360_GROUP,
     )
     c360_open_pipeline = fields.Monetary(
         string="Open Pipeline",
         compute="_compute_c360_counts",
         currency_field="c360_currency_id",
+        groups=C360_GROUP,
     )
-    c360_open_ticket_count = fields.Integer(string="Open Tickets", compute="_compute_c360_counts")
+    c360_open_ticket_count = fields.Integer(
+        string="Open Tickets", compute="_compute_c360_counts", groups=C360_GROUP
+    )
     c360_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_c360_counts", string="360 Currency"
+        "res.currency",
+        compute="_compute_c360_counts",
+        string="360 Currency",
+        groups=C360_GROUP,
     )
 
     def _compute_c360_counts(self):
@@ -26,21 +37,26 @@ class ResPartner(models.Model):
         list of customers costs the same as one customer.
         """
         accounts = self.commercial_partner_id
-        opportunities = {
-            partner: (count, revenue)
-            for partner, count, revenue in self.env["crm.lead"]._read_group(
-                self._c360_open_opportunity_domain(accounts),
-                ["commercial_partner_id"],
-                ["__count", "expected_revenue:sum"],
+        # A 360 user without sales (or service) rights sees the other figures:
+        # the view hides these, the shared compute must not fail on them.
+        opportunities, tickets = {}, {}
+        if self.env["crm.lead"].has_access("read"):
+            opportunities = {
+                partner: (count, revenue)
+                for partner, count, revenue in self.env["crm.lead"]._read_group(
+                    self._c360_open_opportunity_domain(accounts),
+                    ["commercial_partner_id"],
+                    ["__count", "expected_revenue:sum"],
+                )
+            }
+        if self.env["service.desk.ticket"].has_access("read"):
+            tickets = dict(
+                self.env["service.desk.ticket"]._read_group(
+                    [("commercial_partner_id", "in", accounts.ids), ("is_done", "=", False)],
+                    ["commercial_partner_id"],
+                    ["__count"],
+                )
             )
-        }
-        tickets = dict(
-            self.env["service.desk.ticket"]._read_group(
-                [("commercial_partner_id", "in", accounts.ids), ("is_done", "=", False)],
-                ["commercial_partner_id"],
-                ["__count"],
-            )
-        )
         for partner in self:
             account = partner.commercial_partner_id
             count, revenue = opportunities.get(account, (0, 0.0))

@@ -6,6 +6,7 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from .customer_nps_response import nps_score
+from .res_partner import C360_GROUP
 
 # Window of the account NPS and of the event count on the 360 view.
 NPS_WINDOW_DAYS = 365
@@ -20,13 +21,20 @@ class ResPartner(models.Model):
         compute="_compute_c360_feedback",
         digits=(16, 1),
         help="Share of promoters minus share of detractors among the account's answers of the last 12 months.",
+        groups=C360_GROUP,
     )
     c360_nps_answer_count = fields.Integer(
-        string="NPS Answers (12 months)", compute="_compute_c360_feedback"
+        string="NPS Answers (12 months)",
+        compute="_compute_c360_feedback",
+        groups=C360_GROUP,
     )
-    c360_nps_last_score = fields.Integer(string="Last NPS Score", compute="_compute_c360_feedback")
+    c360_nps_last_score = fields.Integer(
+        string="Last NPS Score", compute="_compute_c360_feedback", groups=C360_GROUP
+    )
     c360_event_count = fields.Integer(
-        string="External Events (30 days)", compute="_compute_c360_feedback"
+        string="External Events (30 days)",
+        compute="_compute_c360_feedback",
+        groups=C360_GROUP,
     )
 
     def _compute_c360_feedback(self):

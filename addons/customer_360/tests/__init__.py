@@ -13,3 +13,5 @@ from . import test_customer_care
 from . import test_customer_value_dashboard
 from . import test_customer_value_ui
 from . import test_customer_health
+from . import test_customer_import
+from . import test_customer_360_access
