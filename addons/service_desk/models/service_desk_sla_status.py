@@ -218,8 +218,9 @@ class ServiceDeskSlaStatus(models.Model):
         elapsed = self.elapsed_seconds if self else 0
         vals = {"deadline": self._plan(calendar, now, target_seconds - elapsed, cache)}
         vals["warn_date"] = False
-        if target.warning_percent and not (self and self.warned):
-            warn_left = int(target_seconds * target.warning_percent / 100) - elapsed
+        warning_percent = target._get_plan_config(target.id)[0]
+        if warning_percent and not (self and self.warned):
+            warn_left = int(target_seconds * warning_percent / 100) - elapsed
             vals["warn_date"] = self._plan(calendar, now, warn_left, cache)
         done = self.escalation_done_percent if self else 0.0
         vals.update(
@@ -232,7 +233,8 @@ class ServiceDeskSlaStatus(models.Model):
         self, target, calendar, target_seconds, start, elapsed, done, cache=None
     ):
         """Next escalation of a clock with ``elapsed`` seconds at ``start``, steps up to ``done`` run."""
-        percent = target.escalation_ids._next_threshold(done)
+        thresholds = target._get_plan_config(target.id)[1]
+        percent = min((t for t in thresholds if t > done), default=0.0)
         if not percent:
             return {"escalation_percent": 0.0, "escalation_date": False}
         left = int(target_seconds * percent / 100) - elapsed

@@ -96,12 +96,16 @@ class ServiceDeskTicket(models.Model):
         """
         policies = self.env["service.desk.sla.policy"].sudo()._match_tickets(self)
         Status = self.env["service.desk.sla.status"].sudo()
+        Target = self.env["service.desk.sla.target"].sudo()
         to_create = []
         cache = {}  # tickets of a burst share start and target: plan once
         for ticket, policy in policies.items():
             if ticket.sla_policy_id != policy:
                 ticket.sla_policy_id = policy
-            targets = {t.metric: t for t in policy.target_ids}
+            pairs = policy._get_target_ids(policy.id)
+            # one recordset: its targets are fetched together
+            records = Target.browse([target_id for _metric, target_id in pairs])
+            targets = {metric: target for (metric, _id), target in zip(pairs, records, strict=True)}
             clocks = ticket.sudo().sla_status_ids
             live = clocks.filtered(lambda c: c.state in ("running", "paused"))
             for clock in live:

@@ -7,15 +7,15 @@ from .sla_common import ServiceDeskSlaCommon
 
 # Pinned against OCA helpdesk_mgmt_sla 18.0 measured by tests/benchmarks (30 queries to
 # create a ticket with its SLA, 11-16 per stage change). Ours, with two clocks, their event
-# log and wake-up: ticket insert and mail thread, policy match and routing rules from the
-# registry cache (0), targets and escalation steps (3), working intervals from the
-# registry memo (0), one INSERT of clocks, one of events, the pending wake-up check (1)
-# and the final UPDATE.
-CREATE_ONE_QUERIES = 18
+# log and wake-up: ticket insert and mail thread; policy match, routing rules, targets and
+# escalation thresholds from the registry cache and working intervals from the registry
+# memo (0); the targets' fields (1), one INSERT of clocks, one of events, the pending
+# wake-up check (1) and the final UPDATE.
+CREATE_ONE_QUERIES = 16
 # pause: read ticket, stage and clocks (one query), log, UPDATEs
 PAUSE_QUERIES = 6
-# resume: the same plus targets, escalation steps and the wake-up of the new deadline
-RESUME_QUERIES = 11
+# resume: the same plus the wake-up of the re-planned deadline (check, cron, trigger)
+RESUME_QUERIES = 9
 # batches share the policy match, the interval read and the INSERTs
 CREATE_100_QUERIES_PER_TICKET = 6
 
