@@ -15,6 +15,7 @@ resume, and only re-planned on resume or retarget; the breach cron is woken at
 the next deadline and only reads running clocks through a partial index.
 """
 
+from collections import defaultdict
 from datetime import datetime, timedelta
 
 from markupsafe import Markup
@@ -247,10 +248,8 @@ class ServiceDeskSlaStatus(models.Model):
         """Add the working time since the last resume to elapsed (running clocks only)."""
         cache = {}
         for clock in self.filtered(lambda c: c.state == "running"):
-            clock.elapsed_seconds += self._work_seconds(
-                clock.calendar_id, clock.date_resume, now, cache
-            )
-            clock.date_resume = now
+            elapsed = self._work_seconds(clock.calendar_id, clock.date_resume, now, cache)
+            clock.write({"elapsed_seconds": clock.elapsed_seconds + elapsed, "date_resume": now})
 
     def _pause(self, now):
         clocks = self.filtered(lambda c: c.state == "running")
@@ -271,14 +270,18 @@ class ServiceDeskSlaStatus(models.Model):
     def _fulfil(self, now):
         clocks = self.filtered(lambda c: c.state in ("running", "paused"))
         clocks._accrue(now)
+        groups = defaultdict(list)  # one write per outcome, not per clock
         for clock in clocks:
             late = clock.breached or clock.elapsed_seconds > clock.target_seconds
-            clock.write(
+            overdue = max(clock.elapsed_seconds - clock.target_seconds, 0)
+            groups[late, overdue].append(clock.id)
+        for (late, overdue), ids in groups.items():
+            self.browse(ids).write(
                 {
                     "state": "breached" if late else "met",
                     "breached": late,
                     "date_reached": now,
-                    "overdue_seconds": max(clock.elapsed_seconds - clock.target_seconds, 0),
+                    "overdue_seconds": overdue,
                 }
             )
         clocks._log("fulfil", now)
