@@ -1,6 +1,6 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools.safe_eval import safe_eval
 
@@ -44,6 +44,28 @@ class ServiceDeskRoutingRule(models.Model):
                         error=error,
                     )
                 ) from error
+
+    # ------------------------------------------------------------
+    # CRUD: active rule ids are cached per registry (read on every ticket creation)
+    # ------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
+    @api.model
+    @tools.ormcache()
+    def _get_active_rule_ids(self):
+        """Ids of the active rules, in order (domains are evaluated per call: uid, context)."""
+        return tuple(self.sudo().with_context(active_test=True).search([]).ids)
 
     def _get_domain(self):
         self.ensure_one()

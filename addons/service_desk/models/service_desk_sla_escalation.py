@@ -52,6 +52,23 @@ class ServiceDeskSlaEscalation(models.Model):
     )
     follower_partner_ids = fields.Many2many("res.partner", string="Add Followers")
 
+    # the target's plan config (thresholds) is cached per registry
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res
+
     @api.depends("trigger", "percent")
     def _compute_display_name(self):
         for step in self:

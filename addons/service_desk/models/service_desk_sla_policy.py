@@ -125,6 +125,12 @@ class ServiceDeskSlaPolicy(models.Model):
         return tuple(policy._get_conditions() for policy in self.sudo().search(domain))
 
     @api.model
+    @tools.ormcache("policy_id")
+    def _get_target_ids(self, policy_id):
+        """(metric, target id) of each target of a policy, cached like the conditions."""
+        return tuple((t.metric, t.id) for t in self.sudo().browse(policy_id).target_ids)
+
+    @api.model
     def _match_tickets(self, tickets):
         """:return: {ticket: first matching policy (maybe empty)}, from the cached conditions."""
         conditions = self._get_active_conditions(tuple(sorted(tickets.company_id.ids)))
@@ -179,6 +185,38 @@ class ServiceDeskSlaTarget(models.Model):
     escalation_ids = fields.One2many(
         "service.desk.sla.escalation", "target_id", string="Escalation Steps", copy=True
     )
+
+    # ------------------------------------------------------------
+    # CRUD: what planning a deadline reads is cached per registry
+    # ------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res
+
+    @api.model
+    @tools.ormcache("target_id")
+    def _get_plan_config(self, target_id):
+        """(warning %, sorted escalation thresholds) of a target: read on every (re)plan.
+
+        Cleared when a target or an escalation step changes.
+        """
+        target = self.sudo().browse(target_id)
+        return (
+            target.warning_percent,
+            tuple(sorted(step._threshold() for step in target.escalation_ids)),
+        )
 
     @api.depends("metric", "hours", "minutes", "days", "duration_type")
     def _compute_display_name(self):

@@ -15,7 +15,8 @@ resume, and only re-planned on resume or retarget; the breach cron is woken at
 the next deadline and only reads running clocks through a partial index.
 """
 
-from datetime import timedelta
+from collections import defaultdict
+from datetime import datetime, timedelta
 
 from markupsafe import Markup
 from pytz import utc
@@ -23,8 +24,8 @@ from pytz import utc
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-# Working intervals are read this far ahead; a plan's windows start this long and double.
-READ_AHEAD = timedelta(days=3)
+# Working intervals are memoized by UTC week, counted from this Monday.
+WEEK_ZERO = datetime(2000, 1, 3, tzinfo=utc)
 # plan_hours gives up after 100 windows of 14 days: so do we
 PLAN_HORIZON = timedelta(days=1400)
 
@@ -138,39 +139,51 @@ class ServiceDeskSlaStatus(models.Model):
 
     @api.model
     def _walk(self, calendar, start, seconds, cache):
-        """What ``calendar.plan_hours`` (with holidays) returns, on the intervals of ``cache``."""
+        """What ``calendar.plan_hours`` (with holidays) returns, on the memoized intervals."""
         hours = seconds / 3600
-        low, span = _aware(start), READ_AHEAD
-        # short windows first: most targets end within days, and intervals cost Python time
-        while low < _aware(start) + PLAN_HORIZON:
-            for begin, stop in self._intervals(calendar, low, low + span, cache):
+        low = _aware(start)
+        index, count = _week(low), 1
+        last = _week(low + PLAN_HORIZON)
+        # one week first: most targets end within days; then windows double
+        while index <= last:
+            for begin, stop in self._week_intervals(calendar.id, index, count):
+                if stop <= low:
+                    continue
+                begin = max(begin, low)
                 interval_hours = (stop - begin).total_seconds() / 3600
                 if hours <= interval_hours:
                     end = (begin + timedelta(hours=hours)).astimezone(utc).replace(tzinfo=None)
                     return (end + timedelta(microseconds=500000)).replace(microsecond=0)
                 hours -= interval_hours
-            low, span = low + span, span * 2
+            index, count = index + count, count * 2
         return False
 
     @api.model
-    def _intervals(self, calendar, start, end, cache):
-        """Working intervals of ``calendar`` (holidays out) inside [start, end], aware datetimes.
-
-        Read once per operation and READ_AHEAD further, so the count up to now and the
-        plan from now of one change share a single read of attendances and holidays.
-        """
-        ranges = cache.setdefault(("intervals", calendar.id), [])
-        intervals = next((ivs for low, high, ivs in ranges if low <= start and end <= high), None)
-        if intervals is None:
-            high = end + READ_AHEAD
-            batch = calendar._work_intervals_batch(start, high, compute_leaves=True)[False]
-            intervals = [(begin, stop) for begin, stop, _meta in batch]
-            ranges.append((start, high, intervals))
+    def _intervals(self, calendar, start, end, cache=None):
+        """Working intervals of ``calendar`` (holidays out) inside [start, end], aware datetimes."""
+        first = _week(start)
+        intervals = self._week_intervals(calendar.id, first, _week(end) - first + 1)
         return [
             (max(begin, start), min(stop, end))
             for begin, stop in intervals
             if begin < end and stop > start
         ]
+
+    @api.model
+    @tools.ormcache("calendar_id", "index", "count")
+    def _week_intervals(self, calendar_id, index, count):
+        """Working intervals of ``count`` UTC weeks from week ``index``, as aware UTC datetimes.
+
+        Memoized per registry: reading attendances and holidays is four queries and the
+        interval arithmetic most of a ticket change's Python time. Any change to a
+        calendar, an attendance or a global leave clears it (see resource_calendar.py).
+        """
+        low = WEEK_ZERO + timedelta(weeks=index)
+        calendar = self.env["resource.calendar"].sudo().browse(calendar_id)
+        batch = calendar._work_intervals_batch(
+            low, low + timedelta(weeks=count), compute_leaves=True
+        )[False]
+        return tuple((begin.astimezone(utc), stop.astimezone(utc)) for begin, stop, _meta in batch)
 
     @api.model
     def _business_days_seconds(self, calendar, start, days):
@@ -206,8 +219,9 @@ class ServiceDeskSlaStatus(models.Model):
         elapsed = self.elapsed_seconds if self else 0
         vals = {"deadline": self._plan(calendar, now, target_seconds - elapsed, cache)}
         vals["warn_date"] = False
-        if target.warning_percent and not (self and self.warned):
-            warn_left = int(target_seconds * target.warning_percent / 100) - elapsed
+        warning_percent = target._get_plan_config(target.id)[0]
+        if warning_percent and not (self and self.warned):
+            warn_left = int(target_seconds * warning_percent / 100) - elapsed
             vals["warn_date"] = self._plan(calendar, now, warn_left, cache)
         done = self.escalation_done_percent if self else 0.0
         vals.update(
@@ -220,7 +234,8 @@ class ServiceDeskSlaStatus(models.Model):
         self, target, calendar, target_seconds, start, elapsed, done, cache=None
     ):
         """Next escalation of a clock with ``elapsed`` seconds at ``start``, steps up to ``done`` run."""
-        percent = target.escalation_ids._next_threshold(done)
+        thresholds = target._get_plan_config(target.id)[1]
+        percent = min((t for t in thresholds if t > done), default=0.0)
         if not percent:
             return {"escalation_percent": 0.0, "escalation_date": False}
         left = int(target_seconds * percent / 100) - elapsed
@@ -233,10 +248,8 @@ class ServiceDeskSlaStatus(models.Model):
         """Add the working time since the last resume to elapsed (running clocks only)."""
         cache = {}
         for clock in self.filtered(lambda c: c.state == "running"):
-            clock.elapsed_seconds += self._work_seconds(
-                clock.calendar_id, clock.date_resume, now, cache
-            )
-            clock.date_resume = now
+            elapsed = self._work_seconds(clock.calendar_id, clock.date_resume, now, cache)
+            clock.write({"elapsed_seconds": clock.elapsed_seconds + elapsed, "date_resume": now})
 
     def _pause(self, now):
         clocks = self.filtered(lambda c: c.state == "running")
@@ -257,14 +270,18 @@ class ServiceDeskSlaStatus(models.Model):
     def _fulfil(self, now):
         clocks = self.filtered(lambda c: c.state in ("running", "paused"))
         clocks._accrue(now)
+        groups = defaultdict(list)  # one write per outcome, not per clock
         for clock in clocks:
             late = clock.breached or clock.elapsed_seconds > clock.target_seconds
-            clock.write(
+            overdue = max(clock.elapsed_seconds - clock.target_seconds, 0)
+            groups[late, overdue].append(clock.id)
+        for (late, overdue), ids in groups.items():
+            self.browse(ids).write(
                 {
                     "state": "breached" if late else "met",
                     "breached": late,
                     "date_reached": now,
-                    "overdue_seconds": max(clock.elapsed_seconds - clock.target_seconds, 0),
+                    "overdue_seconds": overdue,
                 }
             )
         clocks._log("fulfil", now)
@@ -441,9 +458,26 @@ class ServiceDeskSlaStatus(models.Model):
         times = {c.deadline for c in running if not c.breached and c.deadline}
         times |= {c.warn_date for c in running if not c.warned and c.warn_date}
         times |= {c.escalation_date for c in running if c.escalation_date}
-        if times:
+        if times and not self._has_wakeup_until(min(times)):
             # the earliest is enough: each cron run wakes itself for the next one
             self._breach_cron()._trigger(at=min(times))
+
+    def _has_wakeup_until(self, at):
+        """Whether a future wake-up at or before ``at`` is pending: that run re-plans the next.
+
+        Only future ones count: a due trigger may belong to a run already past its planning.
+        """
+        self.env["ir.cron.trigger"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                "SELECT 1 FROM ir_cron_trigger WHERE cron_id = %s AND call_at > %s "
+                "AND call_at <= %s LIMIT 1",
+                self._breach_cron().id,
+                fields.Datetime.now(),
+                at,
+            )
+        )
+        return bool(self.env.cr.fetchone())
 
     def _breach_cron(self):
         # no env.ref: its existence check is one query per ticket change
@@ -529,3 +563,8 @@ class ServiceDeskSlaStatus(models.Model):
 
 def _aware(dt):
     return dt.replace(tzinfo=utc) if not dt.tzinfo else dt
+
+
+def _week(dt):
+    """Index of the UTC week of an aware datetime, from WEEK_ZERO."""
+    return (dt - WEEK_ZERO).days // 7

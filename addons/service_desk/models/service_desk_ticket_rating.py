@@ -30,6 +30,13 @@ class ServiceDeskTicket(models.Model):
             answered = ticket.ces_response_ids.filtered("date_answered").sorted("date_answered")
             ticket.ces_score = answered[-1:].score
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # a new ticket has no rating yet: spare rating.mixin's aggregate query per creation
+        for vals in vals_list:
+            vals.setdefault("rating_last_value", 0.0)
+        return super().create(vals_list)
+
     def write(self, vals):
         solving = self.browse()
         if "stage_id" in vals:
@@ -46,13 +53,20 @@ class ServiceDeskTicket(models.Model):
     # ------------------------------------------------------------
     def _send_satisfaction_request(self):
         """Mail the customer the rating smileys and the CES link (one mail)."""
-        template = self.env.ref("service_desk.mail_template_ticket_rating_request", False)
-        if not template:
-            return
+        template = None
         for ticket in self:
             partner = ticket._rating_get_partner()
             if not partner or partner == self.env.user.partner_id:
                 continue
+            if template is None:
+                # cached xmlid lookup: no existence query per solved ticket
+                template = self.env["mail.template"].browse(
+                    self.env["ir.model.data"]._xmlid_to_res_id(
+                        "service_desk.mail_template_ticket_rating_request", raise_if_not_found=False
+                    )
+                )
+            if not template:
+                return
             ticket._ces_get_response(partner)
             ticket.rating_send_request(template, lang=partner.lang, force_send=False)
 

@@ -15,7 +15,8 @@ class ServiceDeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """Route and assign before creating, so later create hooks (SLA) see the final team."""
-        rules = self.env["service.desk.routing.rule"].sudo().search([])
+        Rule = self.env["service.desk.routing.rule"].sudo()
+        rules = Rule.browse(Rule._get_active_rule_ids())
         match = rules._get_matcher() if rules else None
         for vals in vals_list:
             if match and not (vals.get("team_id") and vals.get("user_id")):

@@ -1,5 +1,7 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 # Ticket fields policies match on: a change re-fits the clocks.
@@ -94,12 +96,16 @@ class ServiceDeskTicket(models.Model):
         """
         policies = self.env["service.desk.sla.policy"].sudo()._match_tickets(self)
         Status = self.env["service.desk.sla.status"].sudo()
+        Target = self.env["service.desk.sla.target"].sudo()
         to_create = []
         cache = {}  # tickets of a burst share start and target: plan once
         for ticket, policy in policies.items():
             if ticket.sla_policy_id != policy:
                 ticket.sla_policy_id = policy
-            targets = {t.metric: t for t in policy.target_ids}
+            pairs = policy._get_target_ids(policy.id)
+            # one recordset: its targets are fetched together
+            records = Target.browse([target_id for _metric, target_id in pairs])
+            targets = {metric: target for (metric, _id), target in zip(pairs, records, strict=True)}
             clocks = ticket.sudo().sla_status_ids
             live = clocks.filtered(lambda c: c.state in ("running", "paused"))
             for clock in live:
@@ -122,7 +128,7 @@ class ServiceDeskTicket(models.Model):
         A ticket solved without any public reply also fulfils its first-reply clock
         (Zendesk's rule), rather than leaving it to breach on a closed ticket.
         """
-        live = self.sudo().sla_status_ids.filtered(lambda c: c.state in ("running", "paused"))
+        live = self._sla_live_clocks()
         live.filtered(lambda c: c.ticket_id.is_done)._fulfil(now)
         clocks = live.filtered(lambda c: c.metric == "resolution" and not c.ticket_id.is_done)
         clocks.filtered(lambda c: c.state == "running" and c.ticket_id.stage_id.pauses_sla)._pause(
@@ -131,6 +137,22 @@ class ServiceDeskTicket(models.Model):
         clocks.filtered(
             lambda c: c.state == "paused" and not c.ticket_id.stage_id.pauses_sla
         )._resume(now)
+
+    def _sla_live_clocks(self):
+        """Running and paused clocks; all clocks are read in one query when not in cache."""
+        field = self._fields["sla_status_ids"]
+        if not all(self.env.cache.contains(ticket, field) for ticket in self):
+            Status = self.env["service.desk.sla.status"].sudo()
+            clocks = Status.search_fetch(
+                [("ticket_id", "in", self.ids)],
+                [name for name, fld in Status._fields.items() if fld.store and fld.column_type],
+            )
+            by_ticket = defaultdict(list)
+            for clock in clocks:
+                by_ticket[clock.ticket_id.id].append(clock.id)
+            # fill the one2many too: _compute_sla reads it again after the transitions
+            self.env.cache.update(self, field, [tuple(by_ticket[t.id]) for t in self])
+        return self.sudo().sla_status_ids.filtered(lambda c: c.state in ("running", "paused"))
 
     def _sla_reopen(self, now):
         """Done → not done: the last resolution clock of each ticket resumes or starts again."""

@@ -17,3 +17,4 @@ from . import test_service_desk_ui
 from . import test_service_desk_rating_http
 from . import test_service_desk_sla_query_counts
 from . import test_service_desk_sla_report
+from . import test_service_desk_sla_memo

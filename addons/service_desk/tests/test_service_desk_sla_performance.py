@@ -9,7 +9,7 @@ from .sla_common import ServiceDeskSlaCommon
 # the next breach/warning/escalation instants, the next wake-up, one batched chatter note and
 # one batch of to-do activities (leader subscribed, no e-mail per to-do);
 # it must not grow with open tickets.
-BREACH_CRON_QUERIES = 40
+BREACH_CRON_QUERIES = 39
 
 
 @tagged("post_install", "-at_install", "service_desk_sla")
