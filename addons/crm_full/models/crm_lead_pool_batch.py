@@ -26,6 +26,8 @@ class CrmLead(models.Model):
             if not batch:
                 break
             done_ids.extend(batch.ids)
+            # The next select is raw SQL: it must see this batch's writes.
+            self.env.flush_all()
             if auto_commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit  # batch cron
         return self.browse(done_ids)
