@@ -166,5 +166,6 @@ print(
     f"reclaim cron vs naive loop at {SIZE // 10:,} leads, per reclaimed lead: "
     f"{ours[1] * 1000 / ours_reclaims:.3f} vs {seconds * 1000 / done:.2f} ms, "
     f"{ours[2] / ours_reclaims:.3f} vs {queries / done:.2f} queries "
-    f"({seconds / done * ours_reclaims / ours[1]:.1f}x faster; the cron also sends the warnings)"
+    f"(time ratio naive/cron {seconds / done * ours_reclaims / ours[1]:.1f}; the cron also "
+    "warns 3,000 owners' leads, logs each move and commits per batch, the loop does not)"
 )
