@@ -43,7 +43,7 @@ class TestPoolAssignmentGaps(AssignmentCommon):
             self.env["crm.lead"]._cron_assignment_pool()
         self.assertTrue(lead.in_pool, "its only member released it: it waits in the pool")
         self.assertFalse(lead.user_id)
-        rule.member_ids = self.sales[:2]
+        rule.member_ids = self.sales[0] | self.sales[1]
         with freeze_time(T0 + timedelta(days=1)):
             self.env["crm.lead"]._cron_assignment_pool()
         self.assertEqual(lead.user_id, self.sales[1], "another member gets it")
@@ -102,7 +102,12 @@ class TestReclaimWarningRearms(AssignmentCommon):
             Lead._cron_pool_reclaim()
         self.assertTrue(lead.pool_reclaim_warned)
         self.env["crm.followup"].create(
-            {"lead_id": lead.id, "date": T0 + timedelta(days=6), "summary": "电话跟进"}
+            {
+                "lead_id": lead.id,
+                "date": T0 + timedelta(days=6),
+                "summary": "电话跟进",
+                "user_id": self.sales[0].id,
+            }
         )
         self.assertEqual(lead.pool_reclaim_date, T0 + timedelta(days=13))
         self.assertFalse(lead.pool_reclaim_warned, "a new reclaim date, a new warning")
