@@ -35,3 +35,4 @@ from . import sale_order_lifecycle
 from . import account_move_lifecycle
 from . import res_partner_visibility
 from . import crm_sales_target
+from . import crm_lead_pool_batch

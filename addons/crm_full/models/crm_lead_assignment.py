@@ -3,6 +3,7 @@
 import logging
 import threading
 from collections import defaultdict
+from datetime import timedelta
 
 from markupsafe import Markup, escape
 from psycopg2 import errors
@@ -43,6 +44,8 @@ class CrmLead(models.Model):
         # Runs before the pool's create (see models/__init__.py): what a rule takes
         # never enters the pool; what no rule takes is left for it.
         leads = super().create(vals_list)
+        # Before the rules: a duplicate (撞单) goes to the owner of its original.
+        leads._flag_duplicates()
         if not self.env.context.get(SKIP_CONTEXT):
             leads.filtered(
                 lambda lead: not lead.user_id and not lead.in_pool and lead.active
@@ -112,14 +115,16 @@ class CrmLead(models.Model):
         )
         return {user.id: count for user, count in groups}
 
-    def _assignment_plan(self, rules):
-        """Decide, without writing, which rule and member take each lead of ``self``.
+    def _assignment_plan(self, rules, skip=()):
+        """Decide, without writing, which rule and member take each lead of ``self``
+        (but those of ``skip``); nobody gets a lead they released during its cooldown.
 
         :return: ({lead id: (rule, user id)}, {rule: last user id})
         """
         matches = self._assignment_match(rules)
         loads = self._assignment_loads(rules)
-        plan, positions, taken = {}, {}, set()
+        excluded = self._assignment_cooldowns()
+        plan, positions, taken = {}, {}, set(skip)
         for rule in rules:
             lead_ids = [lead_id for lead_id in matches[rule] if lead_id not in taken]
             given, last = distribute(
@@ -129,6 +134,7 @@ class CrmLead(models.Model):
                 rule.method,
                 cap=rule.max_open_leads,
                 last_member=rule.last_user_id.id,
+                excluded=excluded,
             )
             for lead_id, user_id in given.items():
                 plan[lead_id] = (rule, user_id)
@@ -151,9 +157,11 @@ class CrmLead(models.Model):
         rules = self.env["crm.assignment.rule"]._get_active_rules()
         if not rules:
             return self
-        plan, positions = self._assignment_plan(rules)
+        to_owners = self._assignment_duplicates()
+        plan, positions = self._assignment_plan(rules, skip=to_owners)
+        given = self._assignment_give_duplicates(to_owners)
         if not plan:
-            return self
+            return self - given
         pooled_ids = set(self.filtered("in_pool").ids)
         users = self.env["res.users"].sudo().browse({user_id for _rule, user_id in plan.values()})
         groups = defaultdict(list)
@@ -182,7 +190,84 @@ class CrmLead(models.Model):
         self._assignment_log_pooled(plan, pooled_ids)
         rules._save_positions(positions)
         self._assignment_notify(plan)
-        return self - self.browse(plan)
+        return self - self.browse(plan) - given
+
+    def _assignment_cooldowns(self):
+        """{lead id: {user id}}: who released a lead of ``self`` less than their
+        team's cooldown ago, and may not get it back from the rules either."""
+        self.flush_model(["previous_user_id"])
+        self.env["crm.pool.log"].flush_model(["lead_id", "action", "date"])
+        self.env.cr.execute(
+            """SELECT l.id, l.previous_user_id, max(g.date)
+                 FROM crm_lead l
+                 JOIN crm_pool_log g ON g.lead_id = l.id AND g.action = 'release'
+                WHERE l.id = ANY(%s) AND l.previous_user_id IS NOT NULL
+             GROUP BY l.id, l.previous_user_id""",
+            [self.ids],
+        )
+        rows = self.env.cr.fetchall()
+        now, company = fields.Datetime.now(), self.env.company
+        users = self.env["res.users"].sudo().browse({user_id for _l, user_id, _d in rows})
+        days = {
+            user.id: user.sale_team_id._pool_setting("pool_cooldown_days", company)
+            for user in users
+        }
+        return {
+            lead_id: {user_id}
+            for lead_id, user_id, released in rows
+            if released > now - timedelta(days=days[user_id])
+        }
+
+    def _assignment_duplicates(self):
+        """{lead id: owner id} for duplicates (撞单) of a lead someone owns: they go to
+        that owner, never to another salesperson by the rules. A duplicate its owner
+        released during the cooldown maps to False: it stays in the pool, where only
+        they may claim it."""
+        dups = self.sudo().filtered(
+            lambda lead: lead.duplicate_of_id.user_id.active and not lead.user_id
+        )
+        if not dups:
+            return {}
+        cooldowns = dups._assignment_cooldowns()
+        return {
+            lead.id: owner.id if owner.id not in cooldowns.get(lead.id, ()) else False
+            for lead in dups
+            for owner in [lead.duplicate_of_id.user_id]
+        }
+
+    def _assignment_give_duplicates(self, to_owners):
+        """Give each duplicate to the owner of its original, one write per owner and team;
+        :return: the leads given"""
+        to_owners = {lead_id: owner for lead_id, owner in to_owners.items() if owner}
+        given = self.browse(to_owners)
+        if not given:
+            return given
+        Lead = given.sudo().with_context(mail_notrack=True, **{CLAIM_CONTEXT: True})
+        pooled_ids = set(given.filtered("in_pool").ids)
+        groups = defaultdict(list)
+        for lead in Lead:
+            team = lead.duplicate_of_id.team_id or lead.duplicate_of_id.user_id.sale_team_id
+            groups[to_owners[lead.id], team.id].append(lead.id)
+        for (user_id, team_id), lead_ids in groups.items():
+            Lead.browse(lead_ids).write(
+                {
+                    "user_id": user_id,
+                    "team_id": team_id,
+                    "assignment_rule_id": False,
+                    "in_pool": False,
+                    "pool_date": False,
+                    "pool_reminded": False,
+                }
+            )
+        self._assignment_log_pooled(
+            {lead_id: (None, to_owners[lead_id]) for lead_id in pooled_ids}, pooled_ids
+        )
+        Lead._pool_digest(
+            lambda lead: lead.user_id,
+            lambda count: self.env._("%s duplicate leads given to you", count),
+            self.env._("These leads duplicate (撞单) leads you own and were given to you:"),
+        )
+        return given
 
     def _assignment_company(self, lead, rule, user):
         """The company crm's ``_compute_company_id`` would give, decided once per group.

@@ -42,12 +42,6 @@ class CrmLead(models.Model):
             lead.dedupe_email = email_key(lead.email_from)
             lead.dedupe_registry = (account.company_registry or "").strip().upper() or False
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        leads = super().create(vals_list)
-        leads._flag_duplicates()
-        return leads
-
     def _dedupe_domain(self):
         """Leads of the same customer as ``self`` by any key: registry, phone, e-mail, company name."""
         self.ensure_one()
@@ -67,7 +61,10 @@ class CrmLead(models.Model):
         )
 
     def _flag_duplicates(self):
-        """Link each new lead to the oldest owned lead of the same customer and tell its owner."""
+        """Called by create (crm_lead_assignment), before the rules, which give a
+        duplicate to the owner of its original.
+
+        Link each new lead to the oldest owned lead of the same customer and tell its owner."""
         self.flush_recordset(
             ["dedupe_company", "dedupe_phone", "dedupe_mobile", "dedupe_email", "dedupe_registry"]
         )

@@ -22,7 +22,15 @@ class CrmLead(models.Model):
     pool_days_to_reclaim = fields.Integer(
         "Days Until Reclaim", compute="_compute_pool_days_to_reclaim"
     )
-    pool_reclaim_warned = fields.Boolean(copy=False)
+    pool_reclaim_warned = fields.Boolean(
+        compute="_compute_pool_reclaim_warned", store=True, readonly=False, copy=False
+    )
+    pool_reclaim_warned_date = fields.Datetime(
+        "Warned for Reclaim On",
+        copy=False,
+        readonly=True,
+        help="The reclaim date the owner was warned of: a follow-up that moves it re-arms the warning.",
+    )
 
     @api.depends("followup_ids.date")
     def _compute_last_followup_date(self):
@@ -54,6 +62,13 @@ class CrmLead(models.Model):
             days = lead.team_id._pool_setting("pool_reclaim_days", company)
             lead.pool_reclaim_date = start + timedelta(days=days)
 
+    @api.depends("pool_reclaim_date", "pool_reclaim_warned_date")
+    def _compute_pool_reclaim_warned(self):
+        for lead in self:
+            lead.pool_reclaim_warned = bool(
+                lead.pool_reclaim_date and lead.pool_reclaim_warned_date == lead.pool_reclaim_date
+            )
+
     def _compute_pool_days_to_reclaim(self):
         now = fields.Datetime.now()
         for lead in self:
@@ -62,29 +77,76 @@ class CrmLead(models.Model):
 
     @api.model
     def _cron_pool_reclaim(self, batch_size=1000):
-        """Warn owners some days ahead, then return idle leads to the pool (once each)."""
-        now = fields.Datetime.now()
-        company = self.env.company
-        warn_days = company.pool_reclaim_warning_days
-        to_warn = self.search(
-            [
-                ("pool_reclaim_date", "<=", now + timedelta(days=warn_days)),
-                ("pool_reclaim_date", ">", now),
-                ("pool_reclaim_warned", "=", False),
-            ],
-            limit=batch_size,
+        """Warn owners some days ahead, then return idle leads to the pool (once each).
+
+        Set-based, in batches locked with SKIP LOCKED and committed one by one: a fixed
+        number of queries per batch, however many leads are due.
+
+        :return: the leads returned to the pool
+        """
+        self.flush_model(
+            ["pool_reclaim_date", "pool_reclaim_warned", "pool_reclaim_warned_date", "active"]
         )
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        for lead in to_warn:
-            lead.activity_schedule(
-                activity_type_id=todo.id,
-                user_id=lead.user_id.id,
-                summary=self.env._("Follow up or lose the lead"),
-                note=self.env._("%s returns to the public pool without a follow-up.", lead.name),
-                date_deadline=lead.pool_reclaim_date.date(),
-            )
-        to_warn.write({"pool_reclaim_warned": True})
-        expired = self.search([("pool_reclaim_date", "<=", now)], limit=batch_size)
-        expired._pool_remember_owner(False)
-        expired._pool_enter(self.env._("No follow-up in time"), action="release")
-        return expired
+        now = fields.Datetime.now()
+        warn_until = now + timedelta(days=self.env.company.pool_reclaim_warning_days)
+        warn_query = """
+            UPDATE crm_lead SET pool_reclaim_warned = TRUE,
+                                pool_reclaim_warned_date = pool_reclaim_date
+             WHERE id IN (SELECT id FROM crm_lead
+                           WHERE active AND pool_reclaim_date > %(now)s
+                             AND pool_reclaim_date <= %(until)s
+                             AND NOT COALESCE(pool_reclaim_warned, FALSE)
+                           LIMIT %(limit)s FOR UPDATE SKIP LOCKED)
+         RETURNING id
+        """
+        reclaim_query = """
+            SELECT id FROM crm_lead
+             WHERE active AND pool_reclaim_date <= %(now)s
+             LIMIT %(limit)s FOR UPDATE SKIP LOCKED
+        """
+        params = {"now": now, "until": warn_until, "limit": batch_size}
+
+        def warn_batch():
+            leads = self.browse(self._pool_locked_ids(warn_query, params))
+            leads.invalidate_recordset(["pool_reclaim_warned", "pool_reclaim_warned_date"])
+            leads._pool_reclaim_warn()
+            return leads
+
+        def reclaim_batch():
+            leads = self.browse(self._pool_locked_ids(reclaim_query, params))
+            leads._pool_reclaim()
+            return leads
+
+        self._pool_batches(warn_batch)
+        return self._pool_batches(reclaim_batch)
+
+    def _pool_reclaim_warn(self):
+        if not self:
+            return
+        self._pool_schedule(
+            lambda lead: lead.user_id,
+            self.env._("Follow up or lose the lead"),
+            lambda lead: self.env._(
+                "%s returns to the public pool without a follow-up.", lead.name
+            ),
+            lambda lead: lead.pool_reclaim_date.date(),
+        )
+        self._pool_digest(
+            lambda lead: lead.user_id,
+            lambda count: self.env._("%s of your leads return to the pool soon", count),
+            self.env._("Without a follow-up, these leads go back to the public pool:"),
+        )
+
+    def _pool_reclaim(self):
+        if not self:
+            return
+        # The pool log is the trace: one tracking message per lead is what costs.
+        self.env.cr.execute(
+            """UPDATE crm_lead SET previous_user_id = user_id, release_reason = NULL
+                WHERE id = ANY(%s)""",
+            [self.ids],
+        )
+        self.invalidate_recordset(["previous_user_id", "release_reason"])
+        self.with_context(mail_notrack=True)._pool_enter(
+            self.env._("No follow-up in time"), action="release"
+        )

@@ -227,32 +227,56 @@ class CrmLead(models.Model):
 
     @api.model
     def _cron_pool_remind_leaders(self, batch_size=500):
-        """Remind team leaders, once per lead, of pool leads nobody claimed in time."""
-        company = self.env.company
-        leads = self.search(
-            [("in_pool", "=", True), ("pool_reminded", "=", False), ("pool_date", "!=", False)],
-            order="pool_date",
-            limit=batch_size,
+        """Remind team leaders, once per lead, of pool leads nobody claimed in time.
+
+        Set-based, in batches locked with SKIP LOCKED and committed one by one: a fixed
+        number of queries per batch (one activity per lead, created at once, and one
+        digest per leader), however many leads wait.
+        """
+        self.flush_model(["in_pool", "pool_reminded", "pool_date", "team_id", "active"])
+        self.env["crm.team"].flush_model(["pool_unclaimed_hours", "user_id"])
+        params = {
+            "now": fields.Datetime.now(),
+            "hours": self.env.company.pool_unclaimed_hours,
+            "limit": batch_size,
+        }
+        query = """
+            SELECT l.id FROM crm_lead l
+         LEFT JOIN crm_team t ON t.id = l.team_id
+             WHERE l.in_pool AND l.active AND l.pool_date IS NOT NULL
+               AND NOT COALESCE(l.pool_reminded, FALSE)
+               AND l.pool_date <= %(now)s
+                   - COALESCE(NULLIF(t.pool_unclaimed_hours, 0), %(hours)s) * interval '1 hour'
+          ORDER BY l.pool_date, l.id
+             LIMIT %(limit)s
+               FOR UPDATE OF l SKIP LOCKED
+        """
+
+        def batch():
+            leads = self.browse(self._pool_locked_ids(query, params))
+            leads._pool_remind_leaders()
+            return leads
+
+        return self._pool_batches(batch)
+
+    def _pool_remind_leaders(self):
+        if not self:
+            return
+        led = self.filtered("team_id.user_id")
+        led._pool_schedule(
+            lambda lead: lead.team_id.user_id,
+            self.env._("Unclaimed pool lead"),
+            lambda lead: self.env._(
+                "%s has waited in the public pool; hand it out or claim it.", lead.name
+            ),
+            lambda lead: fields.Date.context_today(self),
         )
-        now = fields.Datetime.now()
-        due = leads.filtered(
-            lambda lead: (
-                lead.pool_date
-                <= now
-                - timedelta(hours=lead.team_id._pool_setting("pool_unclaimed_hours", company))
-            )
+        led._pool_digest(
+            lambda lead: lead.team_id.user_id,
+            lambda count: self.env._("%s pool leads wait for you to hand them out", count),
+            self.env._("These leads waited in the public pool longer than allowed:"),
         )
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        for lead in due:
-            leader = lead.team_id.user_id
-            if leader:
-                lead.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    user_id=leader.id,
-                    summary=self.env._("Unclaimed pool lead"),
-                    note=self.env._(
-                        "%s has waited in the public pool; hand it out or claim it.", lead.name
-                    ),
-                )
-        due.write({"pool_reminded": True})
-        return due
+        self.env.cr.execute(
+            "UPDATE crm_lead SET pool_reminded = TRUE WHERE id = ANY(%s)", [self.ids]
+        )
+        self.invalidate_recordset(["pool_reminded"])

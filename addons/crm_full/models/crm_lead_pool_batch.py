@@ -1,0 +1,82 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import threading
+from collections import defaultdict
+
+from markupsafe import Markup, escape
+
+from odoo import models
+
+DIGEST_LEADS = 10  # leads named in a digest; the rest are counted
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"
+
+    def _pool_batches(self, select_batch):
+        """Run ``select_batch()`` until it returns nothing, committing after each batch
+        outside tests: a crash loses one batch, and locks are held one batch long.
+
+        :return: every lead the batches handled
+        """
+        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        done_ids = []
+        while True:
+            batch = select_batch()
+            if not batch:
+                break
+            done_ids.extend(batch.ids)
+            # The next select is raw SQL: it must see this batch's writes.
+            self.env.flush_all()
+            if auto_commit:
+                self.env.cr.commit()  # pylint: disable=invalid-commit  # batch cron
+        return self.browse(done_ids)
+
+    def _pool_locked_ids(self, query, params):
+        """Ids of a ``FOR UPDATE SKIP LOCKED`` select: rows another run holds are left to it."""
+        self.env.cr.execute(query, params)
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _pool_schedule(self, user_of, summary, note_of, deadline_of):
+        """One activity per lead, created at once, without the e-mail Odoo sends per
+        activity: each user gets one digest per batch instead (``_pool_digest``)."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id("crm.lead")
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": lead.id,
+                    "activity_type_id": todo.id,
+                    "user_id": user_of(lead).id,
+                    "summary": summary,
+                    "note": note_of(lead),
+                    "date_deadline": deadline_of(lead),
+                }
+                for lead in self
+            ]
+        )
+
+    def _pool_digest(self, user_of, subject_of, intro):
+        """One message per user for the leads of ``self`` that concern them."""
+        per_user = defaultdict(list)
+        for lead in self:
+            per_user[user_of(lead)].append(lead.id)
+        for user, lead_ids in per_user.items():
+            leads = self.browse(lead_ids)
+            shown = leads[:DIGEST_LEADS]
+            items = Markup("").join(Markup("<li>%s</li>") % lead._get_html_link() for lead in shown)
+            body = Markup("<p>%s</p><ul>%s</ul>") % (intro, items)
+            if len(leads) > len(shown):
+                body += Markup("<p>%s</p>") % escape(
+                    self.env._("… and %s more.", len(leads) - len(shown))
+                )
+            # mail.thread: a digest belongs to no single lead.
+            self.env["mail.thread"].with_context(
+                lang=user.lang, mail_notify_force_send=False
+            ).message_notify(
+                partner_ids=user.partner_id.ids,
+                subject=subject_of(len(leads)),
+                body=body,
+                email_layout_xmlid="mail.mail_notification_light",
+            )
