@@ -1,3 +1,4 @@
+from . import service_desk_cached_config
 from . import mail_thread
 from . import service_desk_category
 from . import service_desk_ces_response

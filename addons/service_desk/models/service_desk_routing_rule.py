@@ -11,6 +11,7 @@ class ServiceDeskRoutingRule(models.Model):
     """Ordered rules routing new tickets; the first rule whose domain matches wins."""
 
     _name = "service.desk.routing.rule"
+    _inherit = ["service.desk.cached.config"]
     _description = "Service Desk Routing Rule"
     _order = "sequence, id"
     _check_company_auto = True
@@ -44,22 +45,6 @@ class ServiceDeskRoutingRule(models.Model):
                         error=error,
                     )
                 ) from error
-
-    # ------------------------------------------------------------
-    # CRUD: active rule ids are cached per registry (read on every ticket creation)
-    # ------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
 
     @api.model
     @tools.ormcache()

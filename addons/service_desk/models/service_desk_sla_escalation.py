@@ -17,6 +17,7 @@ from .service_desk_ticket import TICKET_PRIORITIES
 
 class ServiceDeskSlaEscalation(models.Model):
     _name = "service.desk.sla.escalation"
+    _inherit = ["service.desk.cached.config"]
     _description = "Service Desk SLA Escalation Step"
     _order = "target_id, sequence, id"
 
@@ -51,23 +52,6 @@ class ServiceDeskSlaEscalation(models.Model):
         TICKET_PRIORITIES, string="Raise Priority to", help="Never lowers the priority."
     )
     follower_partner_ids = fields.Many2many("res.partner", string="Add Followers")
-
-    # the target's plan config (thresholds) is cached per registry
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return records
-
-    def write(self, vals):
-        res = super().write(vals)
-        self.env.registry.clear_cache()
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        self.env.registry.clear_cache()
-        return res
 
     @api.depends("trigger", "percent")
     def _compute_display_name(self):

@@ -10,6 +10,7 @@ class ServiceDeskSlaPolicy(models.Model):
     """Customer-facing SLA: ordered, the first policy matching a ticket governs it."""
 
     _name = "service.desk.sla.policy"
+    _inherit = ["service.desk.cached.config"]
     _description = "Service Desk SLA Policy"
     _order = "sequence, id"
     _check_company_auto = True
@@ -45,22 +46,6 @@ class ServiceDeskSlaPolicy(models.Model):
     def _check_targets(self):
         # targets are validated before the teams of a new policy are linked: check again
         self.target_ids._check_target()
-
-    # ------------------------------------------------------------
-    # CRUD: the matching conditions are cached per registry
-    # ------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
 
     # ------------------------------------------------------------
     # MATCHING
@@ -146,6 +131,7 @@ class ServiceDeskSlaTarget(models.Model):
     """One metric of a policy; each becomes a clock (service.desk.sla.status) on a ticket."""
 
     _name = "service.desk.sla.target"
+    _inherit = ["service.desk.cached.config"]
     _description = "Service Desk SLA Target"
     _order = "policy_id, metric, id"
 
@@ -185,25 +171,6 @@ class ServiceDeskSlaTarget(models.Model):
     escalation_ids = fields.One2many(
         "service.desk.sla.escalation", "target_id", string="Escalation Steps", copy=True
     )
-
-    # ------------------------------------------------------------
-    # CRUD: what planning a deadline reads is cached per registry
-    # ------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return records
-
-    def write(self, vals):
-        res = super().write(vals)
-        self.env.registry.clear_cache()
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        self.env.registry.clear_cache()
-        return res
 
     @api.model
     @tools.ormcache("target_id")
