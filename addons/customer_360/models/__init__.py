@@ -12,4 +12,5 @@ from . import customer_care_log
 from . import customer_health_model
 from . import customer_health_snapshot
 from . import res_partner_health
+from . import res_partner_health_recompute
 from . import service_desk_ticket

@@ -16,6 +16,9 @@ Add a metric from another module with::
 
     @register("my_code", _lt("My label"), models=("my.model",))
     def _metric_my_code(env, partner_ids, now): ...
+
+Metrics reading the same rows name a ``source``: it runs once per batch and
+each of them gets its rows as a fourth argument.
 """
 
 from collections import namedtuple
@@ -25,7 +28,7 @@ from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
-Metric = namedtuple("Metric", "code label function models")
+Metric = namedtuple("Metric", "code label function models source")
 
 METRICS = {}
 
@@ -37,12 +40,12 @@ TICKET_PRIORITY_WEIGHTS = {"0": 0.5, "1": 1.0, "2": 2.0, "3": 4.0}
 SENTIMENT_VALUES = {"poor": 1.0, "neutral": 2.0, "good": 3.0}
 
 
-def register(code, label, models=()):
+def register(code, label, models=(), source=None):
     """Register ``function`` as metric ``code``; ``models`` must all be
     installed for the metric to be available (optional sources)."""
 
     def decorator(function):
-        METRICS[code] = Metric(code, label, function, tuple(models))
+        METRICS[code] = Metric(code, label, function, tuple(models), source)
         return function
 
     return decorator
@@ -60,11 +63,19 @@ def is_available(env, code):
 def compute_metrics(env, codes, partner_ids, now):
     """:return: {code: {partner_id: value}} for the available ``codes``"""
     env["res.partner"].flush_model(["commercial_partner_id"])
-    return {
-        code: METRICS[code].function(env, list(partner_ids), now)
-        for code in codes
-        if is_available(env, code)
-    }
+    partner_ids = list(partner_ids)
+    values, shared = {}, {}
+    for code in codes:
+        if not is_available(env, code):
+            continue
+        metric = METRICS[code]
+        if metric.source:
+            if metric.source not in shared:
+                shared[metric.source] = metric.source(env, partner_ids, now)
+            values[code] = metric.function(env, partner_ids, now, shared[metric.source])
+        else:
+            values[code] = metric.function(env, partner_ids, now)
+    return values
 
 
 def _fetch(env, query, params):
@@ -164,20 +175,26 @@ def _open_receivables(env, partner_ids, now):
     )
 
 
-@register("overdue_ratio", _lt("Overdue ratio (overdue amount / open receivable)"))
-def _metric_overdue_ratio(env, partner_ids, now):
+@register(
+    "overdue_ratio",
+    _lt("Overdue ratio (overdue amount / open receivable)"),
+    source=_open_receivables,
+)
+def _metric_overdue_ratio(env, partner_ids, now, receivables):
     """0 for a customer with nothing open: nothing is overdue."""
     values = dict.fromkeys(partner_ids, 0.0)
-    for pid, open_amount, overdue, _days_late in _open_receivables(env, partner_ids, now):
+    for pid, open_amount, overdue, _days_late in receivables:
         if open_amount and open_amount > 0:
             values[pid] = float(overdue or 0) / float(open_amount)
     return values
 
 
-@register("overdue_days_max", _lt("Days the oldest open invoice is overdue"))
-def _metric_overdue_days_max(env, partner_ids, now):
+@register(
+    "overdue_days_max", _lt("Days the oldest open invoice is overdue"), source=_open_receivables
+)
+def _metric_overdue_days_max(env, partner_ids, now, receivables):
     values = dict.fromkeys(partner_ids, 0.0)
-    for pid, _open, _overdue, days_late in _open_receivables(env, partner_ids, now):
+    for pid, _open, _overdue, days_late in receivables:
         values[pid] = float(days_late or 0)
     return values
 

@@ -16,17 +16,15 @@
   bad direction) caps the score; the lowest cap wins, every reason is kept.
 """
 
+from datetime import timedelta
+
 MIN_COVERAGE = 0.5
 NEUTRAL_POINTS = 50.0
 
 
 def band_points(direction, bands, value):
     """:param bands: [(threshold, points)]"""
-    if direction == "higher_better":
-        matching = [(threshold, points) for threshold, points in bands if value >= threshold]
-        return float(max(matching)[1]) if matching else 0.0
-    matching = [(threshold, points) for threshold, points in bands if value <= threshold]
-    return float(min(matching)[1]) if matching else 0.0
+    return _band_finder(direction, bands)(value)
 
 
 def is_knocked_out(direction, threshold, value):
@@ -37,71 +35,135 @@ def round_half_up(value):
     return int(value + 0.5)
 
 
-def score(components, values):
-    """Score one customer.
+def _band_finder(direction, bands):
+    """``value -> points`` over bands sorted once: the first band passed in
+    this order is the closest matching threshold (ties: the higher points
+    for higher-better, the lower for lower-better)."""
+    if direction == "higher_better":
+        ordered = sorted(bands, reverse=True)
+        return lambda value: next(
+            (float(points) for threshold, points in ordered if value >= threshold), 0.0
+        )
+    ordered = sorted(bands)
+    return lambda value: next(
+        (float(points) for threshold, points in ordered if value <= threshold), 0.0
+    )
 
-    :param components: list of dicts with keys id, name, metric, group, weight,
-        direction, bands, missing, knockout (bool), knockout_threshold,
-        knockout_cap
-    :param values: {metric code: raw value or None}
-    :return: dict with score (int or None), coverage, state_known, cap,
-        knockouts [(component id, value, cap)], groups {group: score},
-        lines [dict per component]
+
+class Scorer:
+    """The components of one health model prepared once, then applied to
+    many customers (the recompute scores thousands per batch).
+
+    :param components: list of dicts with keys id, name, metric, group,
+        weight, direction, bands, missing, knockout (bool),
+        knockout_threshold, knockout_cap
     """
-    total_weight = sum(component["weight"] for component in components)
-    valued_weight = scored_weight = weighted_points = 0.0
-    lines, groups, knockouts = [], {}, []
-    for component in components:
-        value = values.get(component["metric"])
-        weight = component["weight"]
-        if value is None:
-            points = {"skip": None, "zero": 0.0, "neutral": NEUTRAL_POINTS}[component["missing"]]
+
+    def __init__(self, components):
+        self.components = components
+        self.metrics = [component["metric"] for component in components]
+        self.total_weight = sum(component["weight"] for component in components)
+        self._plan = [
+            (
+                component["id"],
+                component["weight"],
+                component["group"],
+                _band_finder(component["direction"], component["bands"]),
+                {"skip": None, "zero": 0.0, "neutral": NEUTRAL_POINTS}[component["missing"]],
+                (component["direction"], component["knockout_threshold"], component["knockout_cap"])
+                if component["knockout"]
+                else None,
+            )
+            for component in components
+        ]
+
+    def evaluate(self, values):
+        """Score one customer from its raw values, in ``self.metrics`` order.
+
+        :return: (score or None, coverage, cap or None, knockouts
+            [(component id, value, cap)], groups {group: score},
+            lines [[component id, value, points, weight]]): the compact form
+            the snapshots store
+        """
+        valued_weight = scored_weight = weighted_points = 0.0
+        lines, groups, knockouts = [], {}, []
+        for (component_id, weight, group, points_of, missing, knockout), value in zip(
+            self._plan, values, strict=True
+        ):
+            if value is None:
+                points = missing
+            else:
+                points = points_of(value)
+                valued_weight += weight
+                if knockout and is_knocked_out(knockout[0], knockout[1], value):
+                    knockouts.append((component_id, value, knockout[2]))
+            if points is not None:
+                scored_weight += weight
+                weighted_points += weight * points
+                totals = groups.get(group)
+                if totals:
+                    totals[0] += weight * points
+                    totals[1] += weight
+                else:
+                    groups[group] = [weight * points, weight]
+            lines.append([component_id, value, points, weight])
+        coverage = valued_weight / self.total_weight if self.total_weight else 0.0
+        overall = cap = None
+        if coverage >= MIN_COVERAGE and scored_weight > 0:
+            overall = round_half_up(weighted_points / scored_weight)
+            if knockouts:
+                cap = min(knock[2] for knock in knockouts)
+                overall = min(overall, cap)
         else:
-            points = band_points(component["direction"], component["bands"], value)
-            valued_weight += weight
-            if component["knockout"] and is_knocked_out(
-                component["direction"], component["knockout_threshold"], value
-            ):
-                knockouts.append((component["id"], value, component["knockout_cap"]))
-        if points is not None:
-            scored_weight += weight
-            weighted_points += weight * points
-            group = groups.setdefault(component["group"], [0.0, 0.0])
-            group[0] += weight * points
-            group[1] += weight
-        lines.append(
-            {
-                "component_id": component["id"],
-                "name": component["name"],
-                "group": component["group"],
-                "value": value,
-                "points": points,
-                "weight": weight,
-            }
-        )
-    coverage = valued_weight / total_weight if total_weight else 0.0
-    known = coverage >= MIN_COVERAGE and scored_weight > 0
-    overall = cap = None
-    if known:
-        overall = round_half_up(weighted_points / scored_weight)
-        if knockouts:
-            cap = min(knock[2] for knock in knockouts)
-            overall = min(overall, cap)
-    for line in lines:
-        scored = line["points"] is not None and scored_weight
-        line["contribution"] = (
-            round(line["weight"] * line["points"] / scored_weight, 1) if scored else None
-        )
+            knockouts = []
+        group_scores = {
+            group: round(points / weight, 1) for group, (points, weight) in groups.items() if weight
+        }
+        return overall, round(coverage, 4), cap, knockouts, group_scores, lines
+
+
+def explain(lines, components):
+    """The readable form of compact ``lines`` (see ``Scorer.evaluate``):
+    a dict per measure with its name and group from ``components``
+    ({component id: (name, group)}) and its contribution to the score."""
+    scored_weight = sum(weight for _id, _value, points, weight in lines if points is not None)
+    return [
+        {
+            "component_id": component_id,
+            "name": components.get(component_id, ("?", False))[0],
+            "group": components.get(component_id, ("?", False))[1],
+            "value": value,
+            "points": points,
+            "weight": weight,
+            "contribution": round(weight * points / scored_weight, 1)
+            if points is not None and scored_weight
+            else None,
+        }
+        for component_id, value, points, weight in lines
+    ]
+
+
+def score(components, values):
+    """Score one customer (readable form, for checks by hand).
+
+    :param values: {metric code: raw value or None}
+    :return: dict with score (int or None), coverage, known, cap, knockouts
+        [(component id, value, cap)], groups {group: score}, lines [dict
+        per component, see ``explain``]
+    """
+    scorer = Scorer(components)
+    overall, coverage, cap, knockouts, groups, lines = scorer.evaluate(
+        [values.get(metric) for metric in scorer.metrics]
+    )
+    names = {component["id"]: (component["name"], component["group"]) for component in components}
     return {
         "score": overall,
-        "coverage": round(coverage, 4),
-        "known": known,
+        "coverage": coverage,
+        "known": overall is not None,
         "cap": cap,
-        "knockouts": knockouts if known else [],
-        "groups": {
-            group: round(points / weight, 1) for group, (points, weight) in groups.items() if weight
-        },
-        "lines": lines,
+        "knockouts": knockouts,
+        "groups": groups,
+        "lines": explain(lines, names),
     }
 
 
@@ -117,3 +179,40 @@ def trend_arrow(delta, dead_band):
     if delta is None or abs(delta) <= dead_band:
         return "flat"
     return "up" if delta > 0 else "down"
+
+
+class Transition:
+    """Band with hysteresis, 4-week trend and alert of one health model, for
+    one run (``today``): the model's limits are read once, not per customer.
+
+    :param model: a ``customer.health.model`` record
+    """
+
+    def __init__(self, model, today):
+        self.red_max = model.red_max
+        self.yellow_max = model.yellow_max
+        self.red_exit_score = model.red_exit_score
+        self.dead_band = model.trend_dead_band
+        self.drop_points = model.drop_alert_points
+        self.trend_base_until = today - timedelta(days=28)
+        self.drop_since = today - timedelta(days=model.drop_alert_days)
+
+    def apply(self, new_score, history, before_state, before_alerted):
+        """:param history: [(date, score)] of the past weekly scores, by date
+        :return: (state, trend, arrow, alerted, alert) where alert is False,
+            "red" or "drop"
+        """
+        if new_score is None:
+            return "unknown", None, "flat", before_alerted, False
+        state = band_of(new_score, self.red_max, self.yellow_max)
+        if before_state == "red" and state != "red" and new_score <= self.red_exit_score:
+            state = "red"  # hysteresis: leave red only clearly above its limit
+        past = [value for date, value in history if date <= self.trend_base_until]
+        trend = new_score - past[-1] if past else None
+        window = [value for date, value in history if date >= self.drop_since]
+        dropped = bool(window) and max(window) - new_score >= self.drop_points
+        in_trouble = state == "red" or dropped
+        alert = False
+        if in_trouble and not before_alerted:
+            alert = "red" if state == "red" else "drop"
+        return state, trend, trend_arrow(trend, self.dead_band), in_trouble, alert

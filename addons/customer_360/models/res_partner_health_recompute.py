@@ -1,0 +1,289 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The health recompute: batches claimed with SKIP LOCKED, one SQL aggregate
+per metric and batch, scoring in plain Python, one upsert of the week's
+snapshots and one update of the partners that changed."""
+
+import json
+import threading
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+from .customer_health_metric import compute_metrics
+from .customer_health_scoring import Scorer, Transition
+
+# Customers per batch of the recompute cron (ir.config_parameter
+# customer_360.health_batch_size): one batch is ~20 queries whatever its size,
+# 500 keeps a batch around a second and its row locks short.
+DEFAULT_BATCH_SIZE = 500
+
+# A customer is recomputed once per cron day: rows computed within this many
+# hours are not claimed again.
+RECOMPUTE_AFTER_HOURS = 20
+
+# Stored on the partner (for lists, filters and grouping), written only when
+# they change; the explanation lives on the week's snapshot.
+HEALTH_WRITE_FIELDS = [
+    "health_model_id",
+    "health_score",
+    "health_state",
+    "health_coverage",
+    "health_trend",
+    "health_trend_arrow",
+    "health_alerted",
+]
+
+_to_json = json.JSONEncoder(separators=(",", ":")).encode
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    @api.model
+    def _cron_health_recompute(self, batch_size=None, commit=True):
+        """Recompute every customer not computed in the last hours, batch by
+        batch. Each batch is claimed with FOR UPDATE SKIP LOCKED and committed
+        on its own, so a second worker takes the next rows instead of the same
+        ones, and a crash loses at most one batch (its rows are claimed again
+        on the next run). ``commit=False`` for callers inside a larger
+        transaction (demo data, module install)."""
+        params = self.env["ir.config_parameter"].sudo()
+        batch_size = batch_size or int(
+            params.get_param("customer_360.health_batch_size", DEFAULT_BATCH_SIZE)
+        )
+        cutoff = fields.Datetime.now() - timedelta(hours=RECOMPUTE_AFTER_HOURS)
+        auto_commit = commit and not getattr(threading.current_thread(), "testing", False)
+        done = last_id = 0
+        while ids := self._health_claim_batch(batch_size, cutoff, last_id):
+            self.browse(ids)._health_recompute()
+            done += len(ids)
+            last_id = ids[-1]
+            if auto_commit:
+                self.env.cr.commit()  # pylint: disable=invalid-commit  # per batch, see docstring
+            self.env.invalidate_all()  # keep the cache to one batch
+        self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+        return done
+
+    @api.model
+    def _health_claim_batch(self, batch_size, cutoff, after_id=0):
+        """Next customers without this week's snapshot written since
+        ``cutoff``; rows another worker holds are skipped, not waited for.
+        ``after_id`` keeps one run moving forward instead of re-reading the
+        customers it has already done."""
+        self.env["res.partner"].flush_model()
+        self.env["customer.health.snapshot"].flush_model()
+        today = fields.Date.context_today(self)
+        self.env.cr.execute(
+            f"""
+            SELECT p.id FROM res_partner p
+              LEFT JOIN customer_health_snapshot s
+                     ON s.partner_id = p.id AND s.date = %s
+             WHERE {self._health_customer_where("p")}
+               AND p.id > %s AND (s.id IS NULL OR s.write_date < %s)
+             ORDER BY p.id
+             LIMIT %s
+               FOR UPDATE OF p SKIP LOCKED
+            """,
+            (today - timedelta(days=today.weekday()), after_id, cutoff, batch_size),
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _health_customer_where(self, alias="res_partner"):
+        """SQL condition on ``res_partner`` of the customers the cron scores:
+        active commercial partners that bought, were invoiced, or reached the
+        "customer" lifecycle stage or a later one (prospects have no health)."""
+        return f"""
+            {alias}.active AND {alias}.id = {alias}.commercial_partner_id
+            AND ({alias}.customer_rank > 0 OR {alias}.lifecycle_stage_id IN (
+                SELECT stage.id FROM crm_lifecycle_stage stage
+                 WHERE stage.sequence >= (SELECT min(sequence) FROM crm_lifecycle_stage
+                                           WHERE code = 'customer')))
+        """
+
+    def _health_recompute(self):
+        """Score the commercial partners of ``self`` in one pass: one query
+        per metric for the whole set, one for the partners' previous state,
+        one for history, one upsert of the week's snapshots, one update of
+        the partners. Transitions (entering red, a sharp drop) open
+        proactive-care activities, once."""
+        partners = self._health_accounts()
+        if not partners:
+            return
+        now = fields.Datetime.now()
+        today = now.date()
+        week = today - timedelta(days=today.weekday())
+        health_models = self.env["customer.health.model"].sudo().search([])
+        previous = self._health_previous(partners)
+        chosen = health_models._select_for(previous)
+        scorers = {
+            model: Scorer(model._scoring_components() if model else [])
+            for model in set(chosen.values())
+        }
+        codes = {code for scorer in scorers.values() for code in scorer.metrics}
+        raw = compute_metrics(self.env, codes, partners.ids, now)
+        # per model: its scorer, its transition rules, its metrics' values
+        plans = {
+            model: (
+                scorer,
+                Transition(model, today),
+                [raw.get(code, {}) for code in scorer.metrics],
+            )
+            for model, scorer in scorers.items()
+        }
+        history = self._health_history(partners, health_models, week, today)
+        changed, snapshots, alerts, moves = [], [], [], {}
+        for partner_id in partners.ids:
+            model, before = chosen[partner_id], previous[partner_id]
+            scorer, transition, sources = plans[model]
+            new_score, coverage, cap, knockouts, groups, lines = scorer.evaluate(
+                [values.get(partner_id) for values in sources]
+            )
+            state, trend, arrow, alerted, alert = transition.apply(
+                new_score if model else None,
+                history.get(partner_id, ()),
+                before["state"],
+                before["alerted"],
+            )
+            if alert:
+                alerts.append((partner_id, alert))
+            if state != (before["state"] or "unknown"):
+                moves[partner_id] = state
+            row = (model.id or None, new_score, state, coverage, trend, arrow, alerted)
+            if row != before["row"]:
+                changed.append((partner_id, *row))
+            for line in lines:
+                if line[1] is not None:
+                    line[1] = round(line[1], 4)
+            snapshots.append(
+                (
+                    partner_id,
+                    model.id or None,
+                    new_score,
+                    state,
+                    coverage,
+                    _to_json(groups),
+                    _to_json({"lines": lines, "knockouts": knockouts, "cap": cap})
+                    if model
+                    else None,
+                )
+            )
+        self._health_store(partners, changed, snapshots, week, now)
+        # Records share one prefetch set: one query for all of them, not one each.
+        if alerts:
+            alerted = self.browse([partner_id for partner_id, _reason in alerts])
+            self._health_open_care_activities(
+                list(zip(alerted, dict(alerts).values(), strict=True))
+            )
+        if moves:
+            moved = self.browse(list(moves))
+            self._c360_apply_health_status(dict(zip(moved, moves.values(), strict=True)))
+
+    def _health_accounts(self):
+        """The commercial partners of ``self``, without loading every column
+        of ``res_partner`` into the cache as ``self.commercial_partner_id``
+        would."""
+        if not self:
+            return self.browse()
+        self.flush_model(["commercial_partner_id"])
+        self.env.cr.execute(
+            "SELECT DISTINCT coalesce(commercial_partner_id, id) FROM res_partner"
+            " WHERE id = ANY(%s) ORDER BY 1",
+            [self.ids],
+        )
+        return self.browse([row[0] for row in self.env.cr.fetchall()])
+
+    def _health_previous(self, partners):
+        """{partner id: what the health engine needs of the partner}, read in
+        one query: going through the ORM would load every column of
+        ``res_partner`` for a handful of them."""
+        self.flush_model()
+        self.env.cr.execute(
+            """
+            SELECT p.id, p.company_id, p.lifecycle_stage_id, p.health_state, p.health_alerted,
+                   ARRAY(SELECT rel.category_id FROM res_partner_res_partner_category_rel rel
+                          WHERE rel.partner_id = p.id),
+                   p.health_model_id, p.health_score, p.health_coverage, p.health_trend,
+                   p.health_trend_arrow
+              FROM res_partner p
+             WHERE p.id = ANY(%s)
+            """,
+            [partners.ids],
+        )
+        return {
+            row[0]: {
+                "company_id": row[1],
+                "lifecycle_stage_id": row[2],
+                "state": row[3],
+                "alerted": row[4] or False,
+                "category_ids": set(row[5]),
+                # as written by the last run, to skip unchanged partners
+                "row": (row[6], row[7], row[3], row[8], row[9], row[10], row[4] or False),
+            }
+            for row in self.env.cr.fetchall()
+        }
+
+    def _health_history(self, partners, health_models, week, today):
+        """{partner id: [(date, score)]} of the known weekly scores, this
+        week's (the previous run) included: enough weeks for the 4-week trend
+        and the longest drop window."""
+        self.env["customer.health.snapshot"].flush_model()
+        days = max([35, *health_models.mapped("drop_alert_days")])
+        self.env.cr.execute(
+            """
+            SELECT partner_id, date, score FROM customer_health_snapshot
+             WHERE partner_id = ANY(%s) AND date >= %s AND date <= %s AND score IS NOT NULL
+             ORDER BY partner_id, date
+            """,
+            (partners.ids, today - timedelta(days=days), week),
+        )
+        history = defaultdict(list)
+        for partner_id, date, value in self.env.cr.fetchall():
+            history[partner_id].append((date, value))
+        return history
+
+    def _health_store(self, partners, changed, snapshots, week, now):
+        """Upsert the week's snapshots; update the partners that changed.
+        Rows go as one array per column: psycopg2 quotes arrays in C, where
+        a VALUES list would be formatted row by row in Python."""
+        uid = self.env.uid
+        if changed:
+            self.flush_model(HEALTH_WRITE_FIELDS)
+            self.env.cr.execute(
+                """
+                UPDATE res_partner p
+                   SET health_model_id = v.model_id, health_score = v.score,
+                       health_state = v.state, health_coverage = v.coverage,
+                       health_trend = v.trend, health_trend_arrow = v.arrow,
+                       health_alerted = v.alerted, write_uid = %s, write_date = %s
+                  FROM unnest(%s::int[], %s::int[], %s::int[], %s::varchar[], %s::float8[],
+                              %s::int[], %s::varchar[], %s::bool[])
+                       AS v(id, model_id, score, state, coverage, trend, arrow, alerted)
+                 WHERE p.id = v.id
+                """,
+                [uid, now, *map(list, zip(*changed, strict=True))],
+            )
+        self.env["customer.health.snapshot"].flush_model()
+        self.env.cr.execute(
+            """
+            INSERT INTO customer_health_snapshot
+                   (date, create_uid, write_uid, create_date, write_date,
+                    partner_id, model_id, score, state, coverage, group_scores, detail)
+            SELECT %s, %s, %s, %s, %s, v.*
+              FROM unnest(%s::int[], %s::int[], %s::int[], %s::varchar[], %s::float8[],
+                          %s::jsonb[], %s::jsonb[])
+                   AS v(partner_id, model_id, score, state, coverage, group_scores, detail)
+            ON CONFLICT (partner_id, date) DO UPDATE
+               SET model_id = EXCLUDED.model_id, score = EXCLUDED.score,
+                   state = EXCLUDED.state, coverage = EXCLUDED.coverage,
+                   group_scores = EXCLUDED.group_scores, detail = EXCLUDED.detail,
+                   write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
+            """,
+            [week, uid, uid, now, now, *map(list, zip(*snapshots, strict=True))],
+        )
+        partners.invalidate_recordset(
+            [*HEALTH_WRITE_FIELDS, "health_detail", "health_date", "health_snapshot_ids"]
+        )
+        self.env["customer.health.snapshot"].invalidate_model()
