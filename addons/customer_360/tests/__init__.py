@@ -15,5 +15,6 @@ from . import test_customer_care_health
 from . import test_customer_value_dashboard
 from . import test_customer_value_ui
 from . import test_customer_health
+from . import test_customer_health_concurrency
 from . import test_customer_import
 from . import test_customer_360_access
