@@ -260,14 +260,27 @@ class CustomerCareRule(models.Model):
         return dict(self.env.cr.fetchall())
 
     def _occurrences_health_drop(self, today):
-        """Latest snapshot at least ``health_drop_points`` under the best of
-        the 30 days before it. Needs the health scores of customer_360."""
+        """Each fall of the health score is one occurrence, dated the week it
+        fell. A snapshot has fallen when it is at least ``health_drop_points``
+        under the best of the 30 days before it; the fall goes on as long as
+        the following snapshots have fallen too, so a score that stays low
+        for weeks is the same occurrence, not one a week. The latest snapshot
+        must be in the fall, and the fall must have begun within
+        ``window_days``. Needs the health scores of customer_360."""
         Snapshot = self.env.get("customer.health.snapshot")
         if Snapshot is None or not {"partner_id", "date", "score"} <= set(Snapshot._fields):
             return {}
-        start = today - datetime.timedelta(days=self.window_days + 30)
+        recent = today - datetime.timedelta(days=self.window_days)
+        # 30 days before each snapshot since ``recent`` - 30, which tells
+        # whether a fall seen in the window began before it.
+        start = recent - datetime.timedelta(days=60)
         rows = Snapshot.sudo().search_read(
-            [("date", ">=", start), ("date", "<=", today), ("score", "!=", False)],
+            [
+                ("date", ">=", start),
+                ("date", "<=", today),
+                ("score", "!=", False),
+                ("partner_id.company_id", "in", [self.company_id.id, False]),
+            ],
             ["partner_id", "date", "score"],
             order="date",
         )
@@ -277,17 +290,24 @@ class CustomerCareRule(models.Model):
                 (fields.Date.to_date(row["date"]), row["score"])
             )
         result = {}
-        recent = today - datetime.timedelta(days=self.window_days)
         for partner_id, points in history.items():
-            last_date, last_score = points[-1]
-            before = [score for day, score in points[:-1] if (last_date - day).days <= 30]
-            if (
-                last_date >= recent
-                and before
-                and max(before) - last_score >= self.health_drop_points
-            ):
-                result[partner_id] = last_date
+            if points[-1][0] < recent:
+                continue
+            fell_on = None
+            for index in range(len(points) - 1, -1, -1):
+                day, value = points[index]
+                if (day - start).days < 30 or not self._health_fell(points[:index], day, value):
+                    break
+                fell_on = day
+            if fell_on and fell_on >= recent:
+                result[partner_id] = fell_on
         return result
+
+    def _health_fell(self, earlier, day, value):
+        """Whether ``value`` on ``day`` is ``health_drop_points`` under the best
+        of the ``earlier`` (date, score) points of the 30 days before."""
+        before = [score for date, score in earlier if (day - date).days <= 30]
+        return bool(before) and max(before) - value >= self.health_drop_points
 
     def _occurrences_low_rating(self, today):
         if "rating.rating" not in self.env:
@@ -302,6 +322,7 @@ class CustomerCareRule(models.Model):
                     ("rating", ">=", 1),
                     ("rating", "<=", self.rating_max),
                     ("partner_id", "!=", False),
+                    ("partner_id.company_id", "in", [self.company_id.id, False]),
                     ("write_date", ">=", fields.Datetime.to_datetime(start)),
                 ],
                 ["partner_id"],

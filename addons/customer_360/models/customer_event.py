@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from psycopg2 import errors
 
 from odoo import api, fields, models
-from odoo.tools import email_normalize
+from odoo.tools import email_normalize, mute_logger
 
 from odoo.addons.crm_full.tools.dedupe import phone_key
 
@@ -287,7 +287,15 @@ class CustomerEvent(models.Model):
         return [row[0] for row in self.env.cr.fetchall()]
 
     def _ingest_store(self, parsed, results):
-        """Create the new events in one batch; mark the replays as duplicates."""
+        """Create the new events in one batch; mark the replays as duplicates.
+
+        A concurrent request may store one of our events between our duplicate
+        check and our INSERT. Its row is invisible to this transaction (Odoo's
+        cursors are REPEATABLE READ), so looking again cannot find it: only
+        the unique index knows. Then the events are inserted one by one, each
+        in its own savepoint, and those the index refuses are duplicates. The
+        refused INSERTs are expected, not errors: the cursor must not log them.
+        """
         pending = {}
         for index, vals in parsed.items():
             key = (vals["source"], vals["external_id"])
@@ -295,24 +303,41 @@ class CustomerEvent(models.Model):
                 results[index] = {"index": index, "status": "duplicate"}
             else:
                 pending[key] = index
-        for attempt in range(2):
-            existing = self._ingest_existing(list(pending))
-            for key in existing:
+        existing = self._ingest_existing(list(pending))
+        for key in existing:
+            index = pending.pop(key)
+            results[index] = {"index": index, "status": "duplicate", "id": existing[key]}
+        if not pending:
+            return
+        events = self._ingest_create([parsed[index] for index in pending.values()])
+        if events is None:
+            _logger.info("Concurrent event batch; storing its events one by one")
+            events = [self._ingest_create([parsed[index]]) for index in pending.values()]
+            refused = [key for key, event in zip(pending, events, strict=True) if event is None]
+            existing = self._ingest_existing(refused)  # their ids, where this cursor sees them
+            for key in refused:
                 index = pending.pop(key)
-                results[index] = {"index": index, "status": "duplicate", "id": existing[key]}
-            if not pending:
-                return
-            try:
-                with self.env.cr.savepoint():
-                    events = self.create([parsed[index] for index in pending.values()])
-                break
-            except errors.UniqueViolation:
-                # another request stored some of them meanwhile: look again, once
-                if attempt:
-                    raise
-                _logger.info("Concurrent event batch; retrying duplicates check")
+                results[index] = {"index": index, "status": "duplicate"}
+                if key in existing:
+                    results[index]["id"] = existing[key]
+            events = [event for event in events if event is not None]
         for index, event in zip(pending.values(), events, strict=True):
             results[index] = {"index": index, "status": "accepted", "id": event.id}
+
+    def _ingest_create(self, vals_list):
+        """Create events in a savepoint; None when one of them already exists.
+
+        ``mute_logger``: the cursor logs every failed query as an ERROR, and
+        a refused duplicate is an answer here, not a failure (Odoo mutes
+        expected unique violations the same way, e.g. in product variants).
+        """
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                return self.create(vals_list)
+        except errors.UniqueViolation as error:
+            if error.diag.constraint_name != f"{self._table}_source_external_id_uniq":
+                raise
+            return None
 
     def _ingest_existing(self, keys):
         if not keys:

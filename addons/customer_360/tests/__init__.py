@@ -2,6 +2,7 @@ from . import test_c360_counts
 from . import test_customer_360_ui
 from . import test_customer_timeline
 from . import test_customer_event_api
+from . import test_customer_event_concurrency
 from . import test_customer_nps
 from . import test_customer_nps_http
 from . import test_customer_timeline_sources
@@ -10,8 +11,10 @@ from . import test_clv_model
 from . import test_lunar_calendar
 from . import test_customer_value
 from . import test_customer_care
+from . import test_customer_care_health
 from . import test_customer_value_dashboard
 from . import test_customer_value_ui
 from . import test_customer_health
+from . import test_customer_health_concurrency
 from . import test_customer_import
 from . import test_customer_360_access

@@ -198,6 +198,12 @@ class TestCustomerCare(BaseCommon):
         self.assertEqual(logs.partner_id, self.contact)
         self.assertEqual(logs.occurrence_date, rating.write_date.date())
         self.assertFalse(rule._run())
+        self.account.company_id = self.env.company
+        self.assertFalse(
+            self._rule("low_rating", self.contact, window_days=7)._run(),
+            "a customer of another company than the rule's",
+        )
+        self.account.company_id = self.company
         rating.rating = 4
         self.assertFalse(self._rule("low_rating", self.contact)._run(), "4 is not low")
 

@@ -17,10 +17,9 @@ from ..tools import clv_model
 TODAY = date(2026, 6, 30)
 
 
-@tagged("post_install", "-at_install", "customer_360", "customer_360_clv")
-class TestCustomerValue(AccountTestInvoicingCommon):
-    """CLV, RFM, repurchase/cross-sell and churn risk on a company of their own,
-    so demo orders of the main company stay out of the figures."""
+class CustomerValueCommon(AccountTestInvoicingCommon):
+    """Orders and invoices of four customers on a company of their own, so
+    demo orders of the main company stay out of the figures."""
 
     @classmethod
     def setUpClass(cls):
@@ -99,6 +98,11 @@ class TestCustomerValue(AccountTestInvoicingCommon):
     def _compute(self):
         with freeze_time(TODAY):
             self.env["res.partner"]._cron_compute_clv(self.company)
+
+
+@tagged("post_install", "-at_install", "customer_360", "customer_360_clv")
+class TestCustomerValue(CustomerValueCommon):
+    """CLV, RFM, repurchase/cross-sell and churn risk."""
 
     def test_historic_clv_and_insufficient_data(self):
         self._compute()
@@ -232,6 +236,31 @@ class TestCustomerValue(AccountTestInvoicingCommon):
         self.assertEqual(sheet.max_row, 3)
         action = risks.action_export_xlsx()
         self.assertTrue(action["url"].startswith("/web/content/"))
+
+    def test_churn_risk_lists_lifecycle_at_risk_and_dormant(self):
+        """crm_full's live status puts a customer on the list whatever its
+        health score says; an active, healthy customer stays off it."""
+        self._compute()
+        self.env["res.partner"]._lifecycle_set_status(
+            {"at_risk": self.alpha, "dormant": self.beta, "active": self.delta}
+        )
+        (self.alpha | self.delta).write({"health_state": "green", "health_score": 85})
+        self.env.flush_all()  # the list is a SQL view over res_partner
+        risks = self.env["customer.churn.risk"].search([("company_id", "=", self.company.id)])
+        listed = {risk.partner_id: risk for risk in risks}
+        self.assertEqual(
+            {partner: risk.reason for partner, risk in listed.items()},
+            {
+                # Alpha is a champion by RFM and green: only its status lists it.
+                self.alpha: "lifecycle",
+                # Beta was listed as hibernating; the status is the main reason now.
+                self.beta: "lifecycle",
+                self.gamma: "overdue",
+            },
+        )
+        self.assertEqual(listed[self.alpha].lifecycle_status, "at_risk")
+        self.assertEqual(listed[self.beta].lifecycle_status, "dormant")
+        self.assertNotIn(self.delta, listed, "active and healthy, a loyal customer")
 
     def test_queries_do_not_grow_with_customers(self):
         """Set-based: one aggregate query per company and one UPDATE per batch."""
