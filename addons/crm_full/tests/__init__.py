@@ -11,6 +11,7 @@ from . import test_won_order
 from . import test_idle_reminders
 from . import test_lifecycle_status
 from . import test_partner_duplicates
+from . import test_partner_duplicates_edit
 from . import test_visibility
 from . import test_lifecycle_status_concurrency
 from . import test_sales_reports
