@@ -20,3 +20,4 @@ from . import test_report_xlsx_http
 from . import test_assignment
 from . import test_assignment_concurrency
 from . import test_pool_assignment_gaps
+from . import test_assignment_duplicate_cap
