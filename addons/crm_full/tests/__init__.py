@@ -15,6 +15,7 @@ from . import test_partner_duplicates_edit
 from . import test_visibility
 from . import test_lifecycle_status_concurrency
 from . import test_sales_reports
+from . import test_leaderboard_visibility
 from . import test_sales_target
 from . import test_report_xlsx_http
 from . import test_assignment
