@@ -53,7 +53,8 @@ class CrmApprovalRequest(models.Model):
         "request_id",
         "user_id",
         string="Approvers",
-        help="Who may decide, taken from the rule when approval was requested.",
+        help="Who may decide, taken from the rule when approval was requested; never the "
+        "requester, unless they are the only approver and self-approval is allowed.",
     )
     approved_user_ids = fields.Many2many(
         "res.users",
@@ -111,6 +112,18 @@ class CrmApprovalRequest(models.Model):
                 )
             if self.env.su:
                 continue
+            if request._is_own_request():
+                # Said only to someone the step would otherwise accept; others are
+                # told who may decide, below.
+                raise UserError(
+                    self.env._(
+                        "You requested the approval of %(order)s: someone else must decide "
+                        "the step '%(step)s' (segregation of duties). To withdraw the request, "
+                        "recall it.",
+                        order=request.order_id.name,
+                        step=request.rule_id.name,
+                    )
+                )
             if self.env.user not in request.approver_ids:
                 raise UserError(
                     self.env._(
@@ -125,6 +138,18 @@ class CrmApprovalRequest(models.Model):
                 raise UserError(
                     self.env._("You have already approved the step '%s'.", request.rule_id.name)
                 )
+
+    def _is_own_request(self):
+        """Whether the current user, an approver of this step, asked for it and so may not
+        decide it: nobody decides their own request, unless they are the step's only
+        approver and their company allows self-approval."""
+        self.ensure_one()
+        user = self.env.user
+        if self.requested_by_id != user:
+            return False
+        if user not in self.approver_ids | self.rule_id._get_approvers(self.company_id):
+            return False
+        return not (self.approver_ids == user and self.company_id.approval_allow_self)
 
     def action_approve(self, comment=False):
         """Record the current user's approval; the step passes when its mode is met."""

@@ -61,6 +61,19 @@ class CrmApprovalRule(models.Model):
         users = self.user_ids | self.group_ids.users
         return users.filtered(lambda user: user.active and company in user.company_ids)
 
+    def _get_request_approvers(self, company, requester):
+        """Who decides this step when ``requester`` asks: the approvers but the requester
+        (segregation of duties: nobody approves their own request). When the requester is
+        the only approver, they stay so only if the company allows self-approval; else
+        nobody is left and the request is refused with the reason.
+        """
+        self.ensure_one()
+        approvers = self._get_approvers(company)
+        others = approvers - requester
+        if others or requester not in approvers or not company.approval_allow_self:
+            return others
+        return requester
+
     def _get_approvers_label(self):
         self.ensure_one()
         return ", ".join(self.group_ids.mapped("name") + self.user_ids.mapped("name"))

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import timedelta
 
 from markupsafe import Markup, escape
@@ -115,14 +115,18 @@ class CrmLead(models.Model):
         )
         return {user.id: count for user, count in groups}
 
-    def _assignment_plan(self, rules, skip=()):
+    def _assignment_plan(self, rules, skip=(), held=None):
         """Decide, without writing, which rule and member take each lead of ``self``
         (but those of ``skip``); nobody gets a lead they released during its cooldown.
 
+        :param held: {user id: open leads} they get in this batch outside the rules
+            (duplicates), counted in their load as if already written
         :return: ({lead id: (rule, user id)}, {rule: last user id})
         """
         matches = self._assignment_match(rules)
         loads = self._assignment_loads(rules)
+        for user_id, count in (held or {}).items():
+            loads[user_id] = loads.get(user_id, 0) + count
         excluded = self._assignment_cooldowns()
         plan, positions, taken = {}, {}, set(skip)
         for rule in rules:
@@ -158,7 +162,8 @@ class CrmLead(models.Model):
         if not rules:
             return self
         to_owners = self._assignment_duplicates()
-        plan, positions = self._assignment_plan(rules, skip=to_owners)
+        held = Counter(owner for owner in to_owners.values() if owner)
+        plan, positions = self._assignment_plan(rules, skip=to_owners, held=held)
         given = self._assignment_give_duplicates(to_owners)
         if not plan:
             return self - given
@@ -222,7 +227,15 @@ class CrmLead(models.Model):
         """{lead id: owner id} for duplicates (撞单) of a lead someone owns: they go to
         that owner, never to another salesperson by the rules. A duplicate its owner
         released during the cooldown maps to False: it stays in the pool, where only
-        they may claim it."""
+        they may claim it.
+
+        The rules' cap on open leads does not stop a duplicate: the customer is already
+        the owner's (报备保护, first registrant keeps it), and handing it to a colleague
+        or the pool because the owner is busy would put two salespeople on one customer,
+        the very conflict the 撞单 check prevents. Like the pool's managers' assignments,
+        this bypasses the cap; the duplicate then counts in the owner's open leads, so
+        the rules give them fewer new leads, in this batch (``held``) and later.
+        """
         dups = self.sudo().filtered(
             lambda lead: lead.duplicate_of_id.user_id.active and not lead.user_id
         )
@@ -344,6 +357,20 @@ class CrmLead(models.Model):
             )
         # Evaluate as if the lead were new and unowned, whoever holds it now.
         probe = self.sudo()
+        owner = probe.duplicate_of_id.user_id
+        if owner.active:
+            return (
+                Rule,
+                owner,
+                [
+                    self.env._(
+                        "It duplicates (撞单) %(lead)s: it goes to its owner %(user)s, "
+                        "whatever the rules and their caps.",
+                        lead=probe.duplicate_of_id.name,
+                        user=owner.name,
+                    )
+                ],
+            )
         lines = []
         loads = probe._assignment_loads(rules)
         Lead = self.env["crm.lead"].sudo().with_context(active_test=False)

@@ -1,5 +1,7 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -18,7 +20,8 @@ class CrmLead(models.Model):
     @api.model
     def _cron_idle_opportunities(self, batch_size=500):
         """Opportunities idle longer than their stage's limit: the salesperson gets an
-        activity and the team leader a message, once per idle spell.
+        activity per opportunity, and each salesperson and team leader one digest per
+        run (a run takes up to ``batch_size`` opportunities), once per idle spell.
 
         The idle spell starts at the later of the last follow-up and the last stage change;
         the stamp keeps that start, so rerunning the cron finds nothing new.
@@ -58,44 +61,67 @@ class CrmLead(models.Model):
         anchors = dict(self.env.cr.fetchall())
         leads = self.browse(anchors)
         leads._idle_notify(now)
-        for lead in leads:
-            lead.idle_reminded_anchor = anchors[lead.id]
+        if leads:
+            # One UPDATE for the batch: the anchors differ lead by lead, and the ORM
+            # would write them one query each.
+            ids = list(anchors)
+            self.env.cr.execute(
+                """UPDATE crm_lead l SET idle_reminded_anchor = v.anchor
+                     FROM unnest(%s::int[], %s::timestamp[]) AS v(id, anchor)
+                    WHERE l.id = v.id""",
+                [ids, [anchors[lead_id] for lead_id in ids]],
+            )
+            leads.invalidate_recordset(["idle_reminded_anchor"])
         return leads
 
     def _idle_notify(self, now):
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id("crm.lead")
-        self.env["mail.activity"].sudo().create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": lead.id,
-                    "activity_type_id": todo.id,
-                    "user_id": lead.user_id.id,
-                    "summary": self.env._("Idle opportunity: follow up"),
-                    "note": self.env._(
-                        "No follow-up for %(days)s days in stage %(stage)s.",
-                        days=lead.stage_id.max_idle_days,
-                        stage=lead.stage_id.name,
-                    ),
-                    "date_deadline": now.date(),
-                }
-                for lead in self
-            ]
+        """An activity per lead for its salesperson, without Odoo's e-mail per activity,
+        then one digest per person: their own idle opportunities and, for a team leader,
+        their team's (``_idle_digest``)."""
+        if not self:
+            return
+        self._pool_schedule(
+            lambda lead: lead.user_id,
+            self.env._("Idle opportunity: follow up"),
+            lambda lead: self.env._(
+                "No follow-up for %(days)s days in stage %(stage)s.",
+                days=lead.stage_id.max_idle_days,
+                stage=lead.stage_id.name,
+            ),
+            lambda lead: now.date(),
         )
-        for lead in self.filtered("team_id.user_id"):
+        self._idle_digest()
+
+    def _idle_digest(self):
+        """One message per person for the whole batch: the salesperson's own idle
+        opportunities, and the team leader's view of the others of their team."""
+        own, team = defaultdict(list), defaultdict(list)
+        for lead in self:
+            own[lead.user_id].append(lead.id)
             leader = lead.team_id.user_id
-            lead.message_post(
-                body=Markup("<p>%s</p>")
-                % self.env._(
-                    "%(lead)s has had no follow-up for %(days)s days in stage %(stage)s "
-                    "(salesperson: %(user)s).",
-                    lead=lead.name,
-                    days=lead.stage_id.max_idle_days,
-                    stage=lead.stage_id.name,
-                    user=lead.user_id.name,
-                ),
-                partner_ids=leader.partner_id.ids,
-                message_type="comment",
-                subtype_xmlid="mail.mt_note",
+            if leader and leader != lead.user_id:
+                team[leader].append(lead.id)
+        for user in own.keys() | team.keys():
+            mine, theirs = self.browse(own.get(user, [])), self.browse(team.get(user, []))
+            body = Markup("")
+            if mine:
+                body += Markup("<p>%s</p>") % self.env._(
+                    "Your opportunities without a follow-up for longer than their stage "
+                    "allows (a to-do is on each):"
+                ) + mine._pool_digest_list(
+                    lambda lead: self.env._(
+                        "%(stage)s, %(days)s days",
+                        stage=lead.stage_id.name,
+                        days=lead.stage_id.max_idle_days,
+                    )
+                )
+            if theirs:
+                body += Markup("<p>%s</p>") % self.env._(
+                    "Opportunities of your team without a follow-up for longer than their "
+                    "stage allows:"
+                ) + theirs._pool_digest_list(lambda lead: lead.user_id.name)
+            self._pool_digest_send(
+                user,
+                self.env._("%s idle opportunities need a follow-up", len(mine | theirs)),
+                body,
             )

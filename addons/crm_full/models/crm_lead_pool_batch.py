@@ -64,19 +64,35 @@ class CrmLead(models.Model):
             per_user[user_of(lead)].append(lead.id)
         for user, lead_ids in per_user.items():
             leads = self.browse(lead_ids)
-            shown = leads[:DIGEST_LEADS]
-            items = Markup("").join(Markup("<li>%s</li>") % lead._get_html_link() for lead in shown)
-            body = Markup("<p>%s</p><ul>%s</ul>") % (intro, items)
-            if len(leads) > len(shown):
-                body += Markup("<p>%s</p>") % escape(
-                    self.env._("… and %s more.", len(leads) - len(shown))
-                )
-            # mail.thread: a digest belongs to no single lead.
-            self.env["mail.thread"].with_context(
-                lang=user.lang, mail_notify_force_send=False
-            ).message_notify(
-                partner_ids=user.partner_id.ids,
-                subject=subject_of(len(leads)),
-                body=body,
-                email_layout_xmlid="mail.mail_notification_light",
+            body = Markup("<p>%s</p>") % intro + leads._pool_digest_list()
+            self._pool_digest_send(user, subject_of(len(leads)), body)
+
+    def _pool_digest_list(self, label_of=None):
+        """The leads of ``self`` as links, the first ``DIGEST_LEADS`` named, the rest counted.
+
+        :param label_of: optional lead -> text shown after the link
+        """
+        shown = self[:DIGEST_LEADS]
+        items = Markup("").join(
+            Markup("<li>%s</li>") % lead._get_html_link()
+            if not label_of
+            else Markup("<li>%s (%s)</li>") % (lead._get_html_link(), label_of(lead))
+            for lead in shown
+        )
+        body = Markup("<ul>%s</ul>") % items
+        if len(self) > len(shown):
+            body += Markup("<p>%s</p>") % escape(
+                self.env._("… and %s more.", len(self) - len(shown))
             )
+        return body
+
+    def _pool_digest_send(self, user, subject, body):
+        # mail.thread: a digest belongs to no single lead.
+        self.env["mail.thread"].with_context(
+            lang=user.lang, mail_notify_force_send=False
+        ).message_notify(
+            partner_ids=user.partner_id.ids,
+            subject=subject,
+            body=body,
+            email_layout_xmlid="mail.mail_notification_light",
+        )

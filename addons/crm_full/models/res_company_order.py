@@ -19,3 +19,8 @@ class ResCompany(models.Model):
         help="Gets the 'Issue the invoice' to-do of each confirmed order. Empty: the first "
         "user of the Invoicing group in the company.",
     )
+    approval_allow_self = fields.Boolean(
+        "Allow Self-Approval",
+        help="A requester who is the only possible approver of a step may approve their own "
+        "request. Off: someone else must always decide (segregation of duties).",
+    )

@@ -12,3 +12,4 @@ class ResConfigSettings(models.TransientModel):
     invoice_activity_user_id = fields.Many2one(
         related="company_id.invoice_activity_user_id", readonly=False
     )
+    approval_allow_self = fields.Boolean(related="company_id.approval_allow_self", readonly=False)

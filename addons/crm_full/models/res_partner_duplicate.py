@@ -16,6 +16,8 @@ DEDUPE_FIELDS = (
     "dedupe_email",
     "dedupe_registry",
 )
+# Edits that run the duplicate check again: contact details and the credit code.
+DEDUPE_WATCHED_FIELDS = {"phone", "mobile", "email", "company_registry"}
 
 
 class ResPartner(models.Model):
@@ -99,6 +101,29 @@ class ResPartner(models.Model):
         partners._partner_flag_duplicates()
         return partners
 
+    def write(self, vals):
+        if not DEDUPE_WATCHED_FIELDS.intersection(vals):
+            return super().write(vals)
+        before = {partner: partner._partner_watched_keys() for partner in self}
+        res = super().write(vals)
+        # Users' own partners (an employee editing their phone) are no customers: the
+        # check never takes them as originals either.
+        changed = self.browse(
+            partner.id
+            for partner, keys in before.items()
+            if partner._partner_watched_keys() != keys and not partner.user_ids
+        )
+        changed._partner_flag_duplicates(edited=True)
+        return res
+
+    def _partner_watched_keys(self):
+        """The keys an edit of phone, mobile, e-mail or credit code may change. The credit
+        code counts on the commercial entity only: its contacts get copies of it, and
+        the entity's own check covers them."""
+        self.ensure_one()
+        registry = self.dedupe_registry if self.commercial_partner_id == self else False
+        return (self.dedupe_phone, self.dedupe_mobile, self.dedupe_email, registry)
+
     def _partner_dedupe_keys(self):
         """(field, value) pairs under which another partner is the same customer."""
         self.ensure_one()
@@ -108,8 +133,14 @@ class ResPartner(models.Model):
             keys += [("dedupe_phone", number), ("dedupe_mobile", number)]
         return [(fname, value) for fname, value in keys if value]
 
-    def _partner_flag_duplicates(self):
-        """Link each new partner to the oldest other customer sharing a key; tell its owner.
+    def _partner_flag_duplicates(self, edited=False):
+        """Link each partner to the oldest other customer sharing a key; tell its owner.
+
+        Run on new partners, and on partners whose phone, mobile, e-mail or credit code
+        was edited (``edited``): the same rules, and the owner is told only when the
+        match is another customer than the one already linked. An edit that matches
+        nobody keeps the link: the owner was told, and a manager judges (撞单 are not
+        erased by changing a phone number).
 
         One search for the whole batch (one IN per key, so an import of thousands stays
         one query); contacts of the same company are no duplicates of each other.
@@ -139,18 +170,28 @@ class ResPartner(models.Model):
             matches = [other for other in matches if other.commercial_partner_id != account]
             if matches:
                 original = min(matches, key=lambda other: other.id)
+                if partner.partner_duplicate_of_id == original:
+                    continue
                 partner.sudo().partner_duplicate_of_id = original
-                original.sudo()._partner_tell_owner(partner)
+                original.sudo()._partner_tell_owner(partner, edited=edited)
 
-    def _partner_tell_owner(self, duplicate):
+    def _partner_tell_owner(self, duplicate, edited=False):
         owner = self.user_id or self.commercial_partner_id.user_id
-        self.message_post(
-            body=Markup("<p>%s</p>")
-            % self.env._(
+        if edited:
+            text = self.env._(
+                "Possible duplicate (撞单): %(new)s, edited by %(user)s, now looks like this "
+                "customer.",
+                new=duplicate.display_name,
+                user=self.env.user.name,
+            )
+        else:
+            text = self.env._(
                 "Possible duplicate (撞单): %(new)s, created by %(user)s, looks like this customer.",
                 new=duplicate.display_name,
                 user=self.env.user.name,
-            ),
+            )
+        self.message_post(
+            body=Markup("<p>%s</p>") % text,
             partner_ids=owner.partner_id.ids,
             message_type="comment",
             subtype_xmlid="mail.mt_note",

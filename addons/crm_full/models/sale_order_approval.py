@@ -158,6 +158,10 @@ class SaleOrder(models.Model):
                 raise UserError(self.env._("The approval of %s is already under way.", order.name))
             if not order._get_missing_approval_rules(rules):
                 raise UserError(self.env._("%s is already approved.", order.name))
+            approvers = {
+                rule: rule._get_request_approvers(order.company_id, self.env.user) for rule in rules
+            }
+            order._check_request_approvers(approvers)
             order.sudo().approval_request_ids.active = False
             requests = Request.create(
                 [
@@ -167,22 +171,11 @@ class SaleOrder(models.Model):
                         "sequence": index,
                         "requested_by_id": self.env.uid,
                         "amount_company": amount,
-                        "approver_ids": [
-                            fields.Command.set(rule._get_approvers(order.company_id).ids)
-                        ],
+                        "approver_ids": [fields.Command.set(approvers[rule].ids)],
                     }
                     for index, rule in enumerate(rules)
                 ]
             )
-            empty = requests.filtered(lambda r: not r.approver_ids)
-            if empty:
-                raise UserError(
-                    self.env._(
-                        "Nobody can approve the step '%s': give it approver users or groups "
-                        "with members in this company.",
-                        empty[0].rule_id.name,
-                    )
-                )
             requests[0].state = "pending"
             requests[0]._schedule_approver_activities()
             order.message_post(
@@ -195,6 +188,32 @@ class SaleOrder(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return True
+
+    def _check_request_approvers(self, approvers):
+        """Refuse a request with a step nobody could decide.
+
+        :param approvers: {rule: users who would decide it for the current requester}
+        """
+        self.ensure_one()
+        for rule, users in approvers.items():
+            if users:
+                continue
+            if self.env.user in rule._get_approvers(self.company_id):
+                raise UserError(
+                    self.env._(
+                        "You are the only approver of the step '%s' and nobody approves their "
+                        "own request: give the step another approver, let someone else request "
+                        "the approval, or allow self-approval in the CRM settings.",
+                        rule.name,
+                    )
+                )
+            raise UserError(
+                self.env._(
+                    "Nobody can approve the step '%s': give it approver users or groups "
+                    "with members in this company.",
+                    rule.name,
+                )
+            )
 
     def action_recall_approval(self):
         """Withdraw a running request; only the one who asked may do it."""

@@ -57,8 +57,14 @@ class TestIdleReminders(CrmFullCommon):
     def _idle_activities(self, lead):
         return lead.activity_ids.filtered(lambda act: act.summary == "Idle opportunity: follow up")
 
-    def _leader_messages(self, lead):
-        return lead.message_ids.filtered(lambda msg: self.leader.partner_id in msg.partner_ids)
+    def _digests(self, user):
+        return self.env["mail.message"].search(
+            [
+                ("message_type", "=", "user_notification"),
+                ("subject", "ilike", "idle opportunities"),
+                ("partner_ids", "in", user.partner_id.ids),
+            ]
+        )
 
     def test_eight_idle_days_remind_salesperson_and_leader_once(self):
         lead = self._opportunity()
@@ -71,7 +77,8 @@ class TestIdleReminders(CrmFullCommon):
         activity = self._idle_activities(lead)
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.user_sales)
-        self.assertEqual(len(self._leader_messages(lead)), 1)
+        self.assertEqual(len(self._digests(self.leader)), 1)
+        self.assertEqual(len(self._digests(self.user_sales)), 1)
 
         # A follow-up starts a new spell: silent for a week, then one more reminder.
         with self._at(T0 + timedelta(days=9)):
@@ -80,7 +87,83 @@ class TestIdleReminders(CrmFullCommon):
             self.assertFalse(self._idle_cron() & lead)
         with self._at(T0 + timedelta(days=17)):
             self.assertEqual(self._idle_cron() & lead, lead)
-        self.assertEqual(len(self._leader_messages(lead)), 2)
+        self.assertEqual(len(self._digests(self.leader)), 2)
+
+    def test_one_digest_per_person_per_run(self):
+        """Regression: the cron posted one message per idle opportunity to the team
+        leader, and Odoo mailed the salesperson once per activity."""
+        other = new_test_user(self.env, "cf_idle_other", groups="crm_full.crm_full_group_user")
+        self.team.member_ids = self.user_sales | other
+        with self._at(T0):
+            leads = self.env["crm.lead"].create(
+                [
+                    {
+                        "name": f"商机 {i}",
+                        "type": "opportunity",
+                        "user_id": user.id,
+                        "team_id": self.team.id,
+                        "stage_id": self.stage.id,
+                    }
+                    for i, user in enumerate([self.user_sales] * 12 + [other] * 2 + [self.leader])
+                ]
+            )
+        Message = self.env["mail.message"]
+        last_id = Message.search([], order="id desc", limit=1).id
+        with self._at(T0 + timedelta(days=8)):
+            self.assertEqual(self._idle_cron() & leads, leads)
+            self.assertFalse(self._idle_cron() & leads, "once per idle spell")
+        self.assertEqual(len(self._idle_activities(leads)), 15, "a to-do per opportunity")
+        per_lead = Message.search(
+            [("id", ">", last_id), ("model", "=", "crm.lead"), ("res_id", "in", leads.ids)]
+        )
+        self.assertFalse(per_lead, "no message (nor activity e-mail) per opportunity")
+        recipients = (self.user_sales, other, self.leader)
+        digests = {user: self._digests(user) for user in recipients}
+        self.assertEqual([len(digests[user]) for user in recipients], [1, 1, 1])
+        self.assertEqual(
+            len(set().union(*(d.ids for d in digests.values()))), 3, "messages == recipients"
+        )
+        self.assertIn("12 idle", digests[self.user_sales].subject)
+        self.assertIn("and 2 more", str(digests[self.user_sales].body), "10 named, 2 counted")
+        leader_body = str(digests[self.leader].body)
+        self.assertEqual(digests[self.leader].subject, "15 idle opportunities need a follow-up")
+        self.assertIn("Your opportunities", leader_body, "the leader's own one")
+        self.assertIn("of your team", leader_body, "and the team's, in the same message")
+        self.assertIn(self.user_sales.name, leader_body, "who holds each one")
+        self.assertIn("and 4 more", leader_body, "10 of the team's 14 named")
+
+    def test_queries_do_not_grow_with_the_leads(self):
+        other = new_test_user(self.env, "cf_idle_q", groups="crm_full.crm_full_group_user")
+
+        def run(count, start):
+            with self._at(start):
+                self.env["crm.lead"].create(
+                    [
+                        {
+                            "name": f"商机 {i}",
+                            "type": "opportunity",
+                            "user_id": (self.user_sales, other)[i % 2].id,
+                            "team_id": self.team.id,
+                            "stage_id": self.stage.id,
+                        }
+                        for i in range(count)
+                    ]
+                )
+            with self._at(start + timedelta(days=8)):
+                self.env.invalidate_all()
+                before = self.cr.sql_log_count
+                handled = self._idle_cron()
+                self.env.flush_all()
+                return self.cr.sql_log_count - before, len(handled)
+
+        run(2, T0)  # warm-up; demo opportunities are reminded here too
+        (small, four), (large, forty) = (
+            run(4, T0 + timedelta(days=20)),
+            run(40, T0 + timedelta(days=40)),
+        )
+        self.assertEqual((four, forty), (4, 40))
+        # Three digests (two salespeople, one leader) whatever the number of leads.
+        self.assertLessEqual(large - small, 3, f"{small} queries for 4 leads, {large} for 40")
 
     def test_no_limit_won_or_plain_leads_are_left_alone(self):
         lead = self._opportunity()
