@@ -70,6 +70,45 @@ class CrmLifecycleHistory(models.Model):
         return moves
 
     @api.model
+    def _create_status_moves(self, moves, date, cause=None):
+        """Log live-status moves of many customers in one INSERT: the daily
+        cron and customer_360's health recompute move thousands at once,
+        where create() would cost a few hundred µs per row. Same rows as
+        create() writes (company from the partner, user and dates).
+
+        :param moves: [(partner id, old status or False, new status)]
+        :param cause: record (or "model,id") behind the moves, or None
+        """
+        if not moves:
+            return
+        self.flush_model()
+        self.env["res.partner"].flush_model(["company_id"])
+        partner_ids, old_statuses, new_statuses = (
+            list(column) for column in zip(*moves, strict=True)
+        )
+        self.env.cr.execute(
+            """
+            INSERT INTO crm_lifecycle_history
+                   (partner_id, axis, old_status, new_status, date, cause, company_id,
+                    user_id, create_uid, write_uid, create_date, write_date)
+            SELECT v.partner_id, 'status', v.old_status, v.new_status, %s, %s, p.company_id,
+                   %s, %s, %s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+              FROM unnest(%s::int[], %s::varchar[], %s::varchar[])
+                   AS v(partner_id, old_status, new_status)
+              JOIN res_partner p ON p.id = v.partner_id
+            """,
+            [
+                date,
+                cause if isinstance(cause, str) or not cause else f"{cause._name},{cause.id}",
+                *[self.env.uid] * 3,
+                partner_ids,
+                [status or None for status in old_statuses],
+                new_statuses,
+            ],
+        )
+        self.env["res.partner"].browse(partner_ids).invalidate_recordset(["lifecycle_history_ids"])
+
+    @api.model
     def _selection_cause_model(self):
         # From the registry, not ir.model: this runs for every history row written.
         return [(name, self.env[name]._description or name) for name in sorted(self.env.registry)]

@@ -125,21 +125,15 @@ class ResPartner(models.Model):
             changing = partners.filtered(lambda p, s=status: p.lifecycle_status != s)
             if not changing:
                 continue
-            history += [
-                {
-                    "partner_id": partner.id,
-                    "axis": "status",
-                    "old_status": partner.lifecycle_status,
-                    "new_status": status,
-                    "date": now,
-                    "cause": cause or False,
-                }
-                for partner in changing
-            ]
+            history += [(partner.id, partner.lifecycle_status, status) for partner in changing]
             # sudo: the status is the system's verdict, not an edit by whoever caused it.
-            changing.sudo().write({"lifecycle_status": status, "lifecycle_status_date": now})
+            # The status is not a tracked field: skip reading every tracked field of
+            # thousands of partners for a tracking message that would be empty.
+            changing.sudo().with_context(tracking_disable=True).write(
+                {"lifecycle_status": status, "lifecycle_status_date": now}
+            )
             moved |= changing
-        self.env["crm.lifecycle.history"].sudo().create(history)
+        self.env["crm.lifecycle.history"]._create_status_moves(history, now, cause)
         return moved
 
     @api.model
