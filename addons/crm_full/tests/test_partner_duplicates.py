@@ -9,8 +9,9 @@ from .common import CrmFullCommon
 VALID = "91350100M000100Y43"  # the standard's own example
 
 
-@tagged("crm_full_duplicates")
-class TestPartnerDuplicates(CrmFullCommon):
+class PartnerDuplicatesCommon(CrmFullCommon):
+    """An existing Chinese customer owned by the salesperson, to collide with."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -27,6 +28,9 @@ class TestPartnerDuplicates(CrmFullCommon):
             }
         )
 
+
+@tagged("crm_full_duplicates")
+class TestPartnerDuplicates(PartnerDuplicatesCommon):
     def test_credit_code_check_digit(self):
         self.assertIsNone(uscc_problem(VALID))
         self.assertEqual(check_char(VALID[:17]), "3")

@@ -2,31 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import Form, new_test_user, tagged
 
-from .common import CrmFullCommon
-
-VALID = "91350100M000100Y43"  # the standard's own example
+from .test_partner_duplicates import VALID, PartnerDuplicatesCommon
 
 
 @tagged("crm_full_duplicates")
-class TestPartnerDuplicatesOnEdit(CrmFullCommon):
+class TestPartnerDuplicatesOnEdit(PartnerDuplicatesCommon):
     """Regression: the 撞单 check ran on create and import only, so a customer saved
     without contact details and completed later was never compared."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.cn = cls.env.ref("base.cn")
-        cls.original = cls.env["res.partner"].create(
-            {
-                "name": "苏州星辰软件有限公司",
-                "is_company": True,
-                "country_id": cls.cn.id,
-                "company_registry": VALID,
-                "phone": "+86 138-1234-5678",
-                "email": "IT@xingchen.example.cn",
-                "user_id": cls.user_sales.id,
-            }
-        )
         cls.user_other = new_test_user(
             cls.env, "cf_dup_edit", groups="crm_full.crm_full_group_user"
         )
