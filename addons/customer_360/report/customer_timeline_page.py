@@ -5,9 +5,12 @@
 Sorting the union of every source, then keeping 80 lines, reads all of an
 account's history. A page query instead asks each source for its first
 ``offset + limit`` lines (the domain and the access rules applied inside), so
-that only the union of those is sorted. For sources that hold a contact of the
-account, the page walks the account's contacts: each one is an index range
-scan on (contact, date) that stops after ``offset + limit`` lines.
+that only the union of those is sorted. When the domain names the accounts,
+the page walks their partners (each account and its contacts): a source is
+then an index range scan on (partner, date, timeline id) per partner that
+stops after ``offset + limit`` lines. Sources reached through another record
+(done activities, SLA events, ratings) still read the account's records of
+that model, not its whole history.
 
 The pager's total comes from the same query: the page asks for one line more
 than it shows, and the list view counts up to one page (``count_limit``), so a
