@@ -1,3 +1,4 @@
 from . import customer_timeline
+from . import customer_timeline_page
 from . import customer_repurchase_report
 from . import customer_churn_risk

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime, timedelta
 
+from lxml import etree
+
 from odoo.tests import tagged, users
 from odoo.tools import SQL
 
@@ -10,7 +12,8 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 
 # Fetching one page of a timeline, as the list view does (web_search_read):
 # one query for the page and one for the users' display names, whatever the
-# history size (access rights and rules warmed up beforehand).
+# history size (access rights and rules warmed up beforehand). The pager's
+# length comes with the page: no COUNT, even when the page is full.
 TIMELINE_PAGE_QUERIES = 2
 
 PAGE_SPEC = {
@@ -158,3 +161,86 @@ class TestCustomerTimeline(BaseCommon):
                     [("partner_id", "=", partner.id)], PAGE_SPEC, limit=80
                 )
             self.assertEqual(page["length"], expected)
+
+    def _count_limit(self, offset, limit):
+        """The count_limit the web client sends for a page of the timeline list."""
+        view = self.env.ref("customer_360.customer_timeline_view_list")
+        arch = self.env["customer.timeline"].get_views([(view.id, "list")])["views"]["list"]["arch"]
+        list_limit = int(etree.fromstring(arch).get("count_limit") or 10_000)
+        return max(list_limit, offset + limit) + 1  # relational_model.js
+
+    @users("c360_timeline_user")
+    def test_full_page_tells_the_pager_there_is_more(self):
+        """A full first page costs what a short one costs, and opens the next page.
+
+        The web client used to count a full page's timeline with one more
+        query; the page now fetches one line more than it shows instead.
+        """
+        small = self.env["res.partner"].sudo().create({"name": "Few Co", "is_company": True})
+        big = self.env["res.partner"].sudo().create({"name": "Many Co", "is_company": True})
+        self._add_followups(small, 5)
+        self._add_followups(big, 85)
+        Timeline = self.env["customer.timeline"]
+        count_limit = self._count_limit(0, 80)
+        self.assertEqual(count_limit, 81, "the list counts no further than its first page")
+        Timeline.web_search_read([("partner_id", "=", self.other.id)], PAGE_SPEC, limit=80)
+        pages = {}
+        for partner in (small, big):
+            self.env.invalidate_all()
+            with self.assertQueryCount(TIMELINE_PAGE_QUERIES):
+                pages[partner] = Timeline.web_search_read(
+                    [("partner_id", "=", partner.id)],
+                    PAGE_SPEC,
+                    limit=80,
+                    order="date desc, id desc",
+                    count_limit=count_limit,
+                )
+        self.assertEqual((pages[small]["length"], len(pages[small]["records"])), (5, 5))
+        # length == count_limit: the pager shows "1-80 / 80+", its next button loads offset 80
+        self.assertEqual((pages[big]["length"], len(pages[big]["records"])), (81, 80))
+        count_limit = self._count_limit(80, 80)
+        self.env.invalidate_all()
+        with self.assertQueryCount(TIMELINE_PAGE_QUERIES):
+            second = Timeline.web_search_read(
+                [("partner_id", "=", big.id)],
+                PAGE_SPEC,
+                offset=80,
+                limit=80,
+                order="date desc, id desc",
+                count_limit=count_limit,
+            )
+        self.assertEqual((second["length"], len(second["records"])), (85, 5))
+        lines = [line for page in (pages[big], second) for line in page["records"]]
+        self.assertEqual(len({line["id"] for line in lines}), 85, "no line twice, none lost")
+        dates = [line["date"] for line in lines]
+        self.assertEqual(dates, sorted(dates, reverse=True))
+        # "80+" clicked: the client asks for the exact total, which costs the COUNT
+        self.env.invalidate_all()
+        with self.assertQueryCount(TIMELINE_PAGE_QUERIES + 1):
+            exact = Timeline.web_search_read([("partner_id", "=", big.id)], PAGE_SPEC, limit=80)
+        self.assertEqual(exact["length"], 85)
+
+    def test_page_is_the_head_of_the_full_timeline(self):
+        """A page (per-source first lines, contacts walked) cuts the same lines as the whole."""
+        self._history(self.account, self.contact)
+        self._history(self.account, day=10)
+        self._history(self.other, day=20)
+        self._add_followups(self.contact, 12)
+        Timeline = self.env["customer.timeline"].with_user(self.user_c360)
+        domains = [
+            [("partner_id", "=", self.account.id)],
+            [("partner_id", "in", [self.account.id, self.other.id])],
+            [("partner_id", "=", self.account.id), ("kind", "in", ["followup", "order"])],
+            ["|", ("partner_id", "=", self.account.id), ("kind", "=", "lead")],
+            [("kind", "=", "message")],
+        ]
+        for domain in domains:
+            whole = Timeline.search(domain)
+            self.assertTrue(whole, domain)
+            for offset, limit in ((0, 80), (0, 3), (4, 5), (len(whole) - 1, 10)):
+                self.assertEqual(
+                    Timeline.search(domain, offset=offset, limit=limit).ids,
+                    whole.ids[offset : offset + limit],
+                    (domain, offset, limit),
+                )
+            self.assertEqual(Timeline.search_count(domain, limit=4), min(4, len(whole)))

@@ -1,10 +1,12 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
+from odoo.tools.translate import code_translations
 
 from odoo.addons.base.tests.common import BaseCommon
 
@@ -116,7 +118,7 @@ class TestTimelineSources(BaseCommon):
         self.assertIn("Agreed on a demo", self._lines(self.user_full, "activity").name)
         self.assertIn("Call", self._lines(self.user_full, "activity").name)
         self.assertTrue(self._lines(self.user_full, "sla").name.startswith("SLA breached"))
-        self.assertIn("2/5", self._lines(self.user_full, "rating").name)
+        self.assertIn("Rated 2/5", self._lines(self.user_full, "rating").name)
         self.assertIn("Took two days", self._lines(self.user_full, "rating").name)
         self.assertEqual(self._lines(self.user_full, "nps").name, "NPS 9/10: Solid")
         self.assertEqual(self._lines(self.user_full, "event").name, "app: login (2)")
@@ -160,3 +162,67 @@ class TestTimelineSources(BaseCommon):
         self.env.flush_all()
         self.assertFalse(self._lines(self.user_company_b))
         self.assertTrue(self._lines(self.user_full))
+
+    def test_labels_in_the_readers_language(self):
+        """SLA, rating and activity labels follow the reader's language.
+
+        They used to be written in English by the SQL whatever the user's
+        language. zh_CN.po is merged centrally, so the test gives the
+        catalogue the terms it checks rather than depend on the merge.
+        """
+        self.env["res.lang"]._activate_lang("zh_CN")
+        call = self.env.ref("mail.mail_activity_data_call")
+        call.with_context(lang="zh_CN").name = "电话"
+        self.env.flush_all()
+        catalogue = {
+            ("customer_360", "zh_CN"): {
+                "SLA breached": "SLA 已违约",
+                "Rated %(score)s/5": "评分 %(score)s/5",
+            }
+        }
+        ticket = self.records["sla"]
+        ref = ticket.name if ticket.number in (False, "/") else f"{ticket.number} {ticket.name}"
+        Timeline = self.env["customer.timeline"].with_user(self.user_full)
+        domain = [
+            ("partner_id", "=", self.account.id),
+            ("kind", "in", ["sla", "rating", "activity"]),
+        ]
+        with patch.dict(code_translations.python_translations, catalogue):
+            lines = Timeline.with_context(lang="zh_CN").search(domain)
+            names = {line.kind: line.name for line in lines}
+            # the same lines through a page, as the list view reads them
+            page = Timeline.with_context(lang="zh_CN").web_search_read(
+                domain, {"kind": {}, "name": {}}, limit=80
+            )
+        self.assertEqual(names["sla"], f"SLA 已违约: {ref}")
+        self.assertEqual(names["rating"], f"评分 2/5 {ref}: Took two days")
+        self.assertTrue(names["activity"].startswith("电话: "), names["activity"])
+        self.assertIn("Agreed on a demo", names["activity"])
+        self.assertEqual({line["kind"]: line["name"] for line in page["records"]}, names)
+        self.env.invalidate_all()
+        english = {
+            line.kind: line.name for line in Timeline.with_context(lang="en_US").search(domain)
+        }
+        self.assertEqual(english["sla"], f"SLA breached: {ref}")
+        self.assertEqual(english["rating"], f"Rated 2/5 {ref}: Took two days")
+        self.assertEqual(english["activity"], names["activity"].replace("电话", "Call", 1))
+
+    def test_page_applies_the_rules_of_the_reader(self):
+        """A page is the head of what the reader may see, for each company."""
+        self.env.flush_all()
+        domain = [("partner_id", "=", self.account.id)]
+        spec = {"kind": {}, "name": {}}
+        for user in (self.user_full, self.user_company_b):
+            Timeline = self.env["customer.timeline"].with_user(user)
+            visible = Timeline.search(domain)
+            page = Timeline.web_search_read(domain, spec, limit=3)
+            self.assertEqual([line["id"] for line in page["records"]], visible.ids[:3], user.login)
+            self.assertEqual(page["length"], len(visible), user.login)
+        self.account.company_id = self.env.company
+        self.env.flush_all()
+        page = (
+            self.env["customer.timeline"]
+            .with_user(self.user_company_b)
+            .web_search_read(domain, spec, limit=3)
+        )
+        self.assertEqual(page, {"length": 0, "records": []})
