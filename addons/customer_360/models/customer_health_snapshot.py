@@ -1,6 +1,7 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from odoo.tools import create_index
 
 HEALTH_STATES = [
     ("green", "Green"),
@@ -33,3 +34,17 @@ class CustomerHealthSnapshot(models.Model):
     _sql_constraints = [
         ("partner_date_uniq", "unique(partner_id, date)", "One health snapshot per week."),
     ]
+
+    def init(self):
+        super().init()
+        # Odoo has no index on account_move.commercial_partner_id: without this
+        # one, each recompute batch reads every invoice for the open receivables
+        # of its customers, so the cron grows with N x invoices.
+        create_index(
+            self.env.cr,
+            "customer_360_open_receivable_idx",
+            "account_move",
+            ["commercial_partner_id"],
+            where="move_type = 'out_invoice' AND state = 'posted'"
+            " AND payment_state IN ('not_paid', 'partial')",
+        )

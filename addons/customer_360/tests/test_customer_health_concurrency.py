@@ -8,7 +8,7 @@ from odoo import api, fields
 from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, get_db_name, tagged
 
-from odoo.addons.customer_360.models.res_partner_health import RECOMPUTE_AFTER_HOURS
+from odoo.addons.customer_360.models.res_partner_health_recompute import RECOMPUTE_AFTER_HOURS
 
 
 @tagged("post_install", "-at_install", "customer_360", "customer_360_health")
