@@ -55,11 +55,15 @@ class ResPartner(models.Model):
         )
         cutoff = fields.Datetime.now() - timedelta(hours=RECOMPUTE_AFTER_HOURS)
         auto_commit = commit and not getattr(threading.current_thread(), "testing", False)
-        done = last_id = 0
-        while ids := self._health_claim_batch(batch_size, cutoff, last_id):
+        due = self._health_due_ids(cutoff)
+        done = 0
+        for start in range(0, len(due), batch_size):
+            chunk = due[start : start + batch_size]
+            ids = self._health_claim_batch(batch_size, cutoff, candidates=chunk)
+            if not ids:
+                continue  # another worker holds this chunk
             self.browse(ids)._health_recompute()
             done += len(ids)
-            last_id = ids[-1]
             if auto_commit:
                 self.env.cr.commit()  # pylint: disable=invalid-commit  # per batch, see docstring
             self.env.invalidate_all()  # keep the cache to one batch
@@ -67,28 +71,62 @@ class ResPartner(models.Model):
         return done
 
     @api.model
-    def _health_claim_batch(self, batch_size, cutoff, after_id=0):
-        """Next customers without this week's snapshot written since
-        ``cutoff``; rows another worker holds are skipped, not waited for.
-        ``after_id`` keeps one run moving forward instead of re-reading the
-        customers it has already done."""
+    def _health_due_ids(self, cutoff):
+        """Ids of the customers without this week's snapshot written since
+        ``cutoff``, in one pass over the table (no locks): the batches then
+        claim them by id. Claiming "the next N due customers" with LIMIT
+        instead made PostgreSQL re-read the whole table for every batch."""
         self.env["res.partner"].flush_model()
         self.env["customer.health.snapshot"].flush_model()
-        today = fields.Date.context_today(self)
         self.env.cr.execute(
             f"""
             SELECT p.id FROM res_partner p
-              LEFT JOIN customer_health_snapshot s
-                     ON s.partner_id = p.id AND s.date = %s
-             WHERE {self._health_customer_where("p")}
-               AND p.id > %s AND (s.id IS NULL OR s.write_date < %s)
+             WHERE {self._health_customer_where("p")} AND {self._health_not_done("p")}
              ORDER BY p.id
-             LIMIT %s
-               FOR UPDATE OF p SKIP LOCKED
             """,
-            (today - timedelta(days=today.weekday()), after_id, cutoff, batch_size),
+            self._health_not_done_params(cutoff),
         )
         return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _health_claim_batch(self, batch_size, cutoff, after_id=0, candidates=None):
+        """Lock the next due customers (of ``candidates`` if given); rows
+        another worker holds are skipped, not waited for. ``after_id`` keeps
+        one run moving forward instead of re-reading the customers it has
+        already done."""
+        self.env["res.partner"].flush_model()
+        self.env["customer.health.snapshot"].flush_model()
+        among = "AND p.id = ANY(%(candidates)s)" if candidates is not None else ""
+        self.env.cr.execute(
+            f"""
+            SELECT p.id FROM res_partner p
+             WHERE {self._health_customer_where("p")} AND {self._health_not_done("p")}
+               AND p.id > %(after)s {among}
+             ORDER BY p.id
+             LIMIT %(limit)s
+               FOR UPDATE OF p SKIP LOCKED
+            """,
+            {
+                **self._health_not_done_params(cutoff),
+                "after": after_id,
+                "candidates": candidates,
+                "limit": batch_size,
+            },
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _health_not_done(self, alias):
+        """SQL: the customer has no snapshot this week written since the cutoff."""
+        return f"""NOT EXISTS (
+            SELECT 1 FROM customer_health_snapshot done
+             WHERE done.partner_id = {alias}.id AND done.date = %(week)s
+               AND done.write_date >= %(cutoff)s)"""
+
+    @api.model
+    def _health_not_done_params(self, cutoff):
+        today = fields.Date.context_today(self)
+        return {"week": today - timedelta(days=today.weekday()), "cutoff": cutoff}
 
     @api.model
     def _health_customer_where(self, alias="res_partner"):
