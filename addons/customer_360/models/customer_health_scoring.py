@@ -22,11 +22,6 @@ MIN_COVERAGE = 0.5
 NEUTRAL_POINTS = 50.0
 
 
-def band_points(direction, bands, value):
-    """:param bands: [(threshold, points)]"""
-    return _band_finder(direction, bands)(value)
-
-
 def is_knocked_out(direction, threshold, value):
     return value <= threshold if direction == "higher_better" else value >= threshold
 
@@ -141,30 +136,6 @@ def explain(lines, components):
         }
         for component_id, value, points, weight in lines
     ]
-
-
-def score(components, values):
-    """Score one customer (readable form, for checks by hand).
-
-    :param values: {metric code: raw value or None}
-    :return: dict with score (int or None), coverage, known, cap, knockouts
-        [(component id, value, cap)], groups {group: score}, lines [dict
-        per component, see ``explain``]
-    """
-    scorer = Scorer(components)
-    overall, coverage, cap, knockouts, groups, lines = scorer.evaluate(
-        [values.get(metric) for metric in scorer.metrics]
-    )
-    names = {component["id"]: (component["name"], component["group"]) for component in components}
-    return {
-        "score": overall,
-        "coverage": coverage,
-        "known": overall is not None,
-        "cap": cap,
-        "knockouts": knockouts,
-        "groups": groups,
-        "lines": explain(lines, names),
-    }
 
 
 def band_of(score_value, red_max, yellow_max):

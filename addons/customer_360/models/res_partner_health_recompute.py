@@ -89,11 +89,9 @@ class ResPartner(models.Model):
         return [row[0] for row in self.env.cr.fetchall()]
 
     @api.model
-    def _health_claim_batch(self, batch_size, cutoff, after_id=0, candidates=None):
+    def _health_claim_batch(self, batch_size, cutoff, candidates=None):
         """Lock the next due customers (of ``candidates`` if given); rows
-        another worker holds are skipped, not waited for. ``after_id`` keeps
-        one run moving forward instead of re-reading the customers it has
-        already done."""
+        another worker holds are skipped, not waited for."""
         self.env["res.partner"].flush_model()
         self.env["customer.health.snapshot"].flush_model()
         among = "AND p.id = ANY(%(candidates)s)" if candidates is not None else ""
@@ -101,14 +99,13 @@ class ResPartner(models.Model):
             f"""
             SELECT p.id FROM res_partner p
              WHERE {self._health_customer_where("p")} AND {self._health_not_done("p")}
-               AND p.id > %(after)s {among}
+               {among}
              ORDER BY p.id
              LIMIT %(limit)s
                FOR UPDATE OF p SKIP LOCKED
             """,
             {
                 **self._health_not_done_params(cutoff),
-                "after": after_id,
                 "candidates": candidates,
                 "limit": batch_size,
             },
@@ -180,7 +177,7 @@ class ResPartner(models.Model):
                 [values.get(partner_id) for values in sources]
             )
             state, trend, arrow, alerted, alert = transition.apply(
-                new_score if model else None,
+                new_score,
                 history.get(partner_id, ()),
                 before["state"],
                 before["alerted"],
