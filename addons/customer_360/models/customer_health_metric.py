@@ -78,6 +78,13 @@ def compute_metrics(env, codes, partner_ids, now):
     return values
 
 
+# The batch's ids in a metric query, as ``= ANY({BATCH_IDS})``: an array the
+# planner cannot look into. Given the literal array, PostgreSQL estimates each
+# of the 2,000 ids on its own, which took longer than running the cheaper
+# metric queries; the plan (index scans per id) stays the same.
+BATCH_IDS = "(SELECT %(ids)s::int[])::int[]"
+
+
 def _fetch(env, query, params):
     env.cr.execute(query, params)
     return env.cr.fetchall()
@@ -90,49 +97,32 @@ def _days(delta):
 # ------------------------------------------------------------
 # Commercial
 # ------------------------------------------------------------
-@register("recency_rhythm", _lt("Recency vs own order rhythm (last order age / median gap)"))
-def _metric_recency_rhythm(env, partner_ids, now):
-    """Days since the last confirmed order divided by the customer's median
-    gap between order days; no value before a second order day."""
-    env["sale.order"].flush_model(["partner_id", "state", "date_order"])
-    rows = _fetch(
+def _confirmed_order_days(env, partner_ids, now):
+    """Per customer: last order day, median gap between order days, and the
+    untaxed amounts of the last 90 days and of the 90 before, in one pass
+    over the batch's confirmed orders."""
+    env["sale.order"].flush_model(["partner_id", "state", "date_order", "amount_untaxed"])
+    return _fetch(
         env,
-        """
+        f"""
         WITH days AS (
-            SELECT p.commercial_partner_id AS pid, so.date_order::date AS day
+            SELECT p.commercial_partner_id AS pid, so.date_order::date AS day,
+                   sum(so.amount_untaxed) FILTER (
+                       WHERE so.date_order >= %(mid)s AND so.date_order < %(now)s) AS recent,
+                   sum(so.amount_untaxed) FILTER (
+                       WHERE so.date_order >= %(start)s AND so.date_order < %(mid)s) AS before
               FROM sale_order so
               JOIN res_partner p ON p.id = so.partner_id
-             WHERE so.state = 'sale' AND p.commercial_partner_id = ANY(%(ids)s)
+             WHERE so.state = 'sale' AND p.commercial_partner_id = ANY({BATCH_IDS})
              GROUP BY 1, 2
         ), gaps AS (
-            SELECT pid, day, day - lag(day) OVER (PARTITION BY pid ORDER BY day) AS gap
+            SELECT pid, day, recent, before,
+                   day - lag(day) OVER (PARTITION BY pid ORDER BY day) AS gap
               FROM days
         )
-        SELECT pid, max(day), percentile_cont(0.5) WITHIN GROUP (ORDER BY gap)
+        SELECT pid, max(day), percentile_cont(0.5) WITHIN GROUP (ORDER BY gap),
+               sum(recent), sum(before)
           FROM gaps GROUP BY pid
-        """,
-        {"ids": partner_ids},
-    )
-    today = now.date()
-    return {pid: (today - last).days / median for pid, last, median in rows if median}
-
-
-@register("revenue_trend", _lt("Revenue trend (last 90 days / previous 90 days)"))
-def _metric_revenue_trend(env, partner_ids, now):
-    """Confirmed order amounts (untaxed) of the last 90 days over the 90
-    before; no value without revenue in the previous period."""
-    env["sale.order"].flush_model(["partner_id", "state", "date_order", "amount_untaxed"])
-    rows = _fetch(
-        env,
-        """
-        SELECT p.commercial_partner_id,
-               sum(so.amount_untaxed) FILTER (WHERE so.date_order >= %(mid)s),
-               sum(so.amount_untaxed) FILTER (WHERE so.date_order < %(mid)s)
-          FROM sale_order so
-          JOIN res_partner p ON p.id = so.partner_id
-         WHERE so.state = 'sale' AND p.commercial_partner_id = ANY(%(ids)s)
-           AND so.date_order >= %(start)s AND so.date_order < %(now)s
-         GROUP BY 1
         """,
         {
             "ids": partner_ids,
@@ -141,7 +131,37 @@ def _metric_revenue_trend(env, partner_ids, now):
             "start": now - timedelta(days=180),
         },
     )
-    return {pid: float(recent or 0) / float(before) for pid, recent, before in rows if before}
+
+
+@register(
+    "recency_rhythm",
+    _lt("Recency vs own order rhythm (last order age / median gap)"),
+    source=_confirmed_order_days,
+)
+def _metric_recency_rhythm(env, partner_ids, now, order_days):
+    """Days since the last confirmed order divided by the customer's median
+    gap between order days; no value before a second order day."""
+    today = now.date()
+    return {
+        pid: (today - last).days / median
+        for pid, last, median, _recent, _before in order_days
+        if median
+    }
+
+
+@register(
+    "revenue_trend",
+    _lt("Revenue trend (last 90 days / previous 90 days)"),
+    source=_confirmed_order_days,
+)
+def _metric_revenue_trend(env, partner_ids, now, order_days):
+    """Confirmed order amounts (untaxed) of the last 90 days over the 90
+    before; no value without revenue in the previous period."""
+    return {
+        pid: float(recent or 0) / float(before)
+        for pid, _last, _median, recent, before in order_days
+        if before
+    }
 
 
 # ------------------------------------------------------------
@@ -160,7 +180,7 @@ def _open_receivables(env, partner_ids, now):
     )
     return _fetch(
         env,
-        """
+        f"""
         SELECT commercial_partner_id,
                sum(amount_residual_signed),
                sum(amount_residual_signed) FILTER (WHERE invoice_date_due < %(today)s),
@@ -168,7 +188,7 @@ def _open_receivables(env, partner_ids, now):
           FROM account_move
          WHERE move_type = 'out_invoice' AND state = 'posted'
            AND payment_state IN ('not_paid', 'partial')
-           AND commercial_partner_id = ANY(%(ids)s)
+           AND commercial_partner_id = ANY({BATCH_IDS})
          GROUP BY 1
         """,
         {"ids": partner_ids, "today": now.date()},
@@ -215,7 +235,7 @@ def _metric_open_tickets_weighted(env, partner_ids, now):
         SELECT commercial_partner_id, sum(CASE priority {weights} ELSE 1 END)
           FROM service_desk_ticket
          WHERE active AND NOT coalesce(is_done, false)
-           AND commercial_partner_id = ANY(%(ids)s)
+           AND commercial_partner_id = ANY({BATCH_IDS})
          GROUP BY 1
         """,
         {"ids": partner_ids},
@@ -231,12 +251,12 @@ def _metric_sla_breaches(env, partner_ids, now):
     values = dict.fromkeys(partner_ids, 0.0)
     rows = _fetch(
         env,
-        """
+        f"""
         SELECT t.commercial_partner_id, count(*)
           FROM service_desk_sla_status s
           JOIN service_desk_ticket t ON t.id = s.ticket_id
          WHERE s.breached AND s.deadline >= %(since)s
-           AND t.commercial_partner_id = ANY(%(ids)s)
+           AND t.commercial_partner_id = ANY({BATCH_IDS})
          GROUP BY 1
         """,
         {"ids": partner_ids, "since": now - timedelta(days=90)},
@@ -251,13 +271,13 @@ def _metric_csat(env, partner_ids, now):
     env["service.desk.ticket"].flush_model(["commercial_partner_id"])
     rows = _fetch(
         env,
-        """
+        f"""
         SELECT t.commercial_partner_id, avg(r.rating)
           FROM rating_rating r
           JOIN service_desk_ticket t ON t.id = r.res_id
          WHERE r.res_model = 'service.desk.ticket' AND r.consumed AND r.rating > 0
            AND r.write_date >= %(since)s
-           AND t.commercial_partner_id = ANY(%(ids)s)
+           AND t.commercial_partner_id = ANY({BATCH_IDS})
          GROUP BY 1
         """,
         {"ids": partner_ids, "since": now - timedelta(days=180)},
@@ -276,19 +296,19 @@ def _metric_days_since_interaction(env, partner_ids, now):
     env["mail.message"].flush_model(["author_id", "message_type", "date"])
     rows = _fetch(
         env,
-        """
+        f"""
         SELECT pid, max(last) FROM (
             SELECT p.commercial_partner_id AS pid, max(f.date) AS last
               FROM crm_followup f
               JOIN res_partner p ON p.id = f.partner_id
-             WHERE p.commercial_partner_id = ANY(%(ids)s)
+             WHERE p.commercial_partner_id = ANY({BATCH_IDS})
              GROUP BY 1
             UNION ALL
             SELECT p.commercial_partner_id, max(m.date)
               FROM mail_message m
               JOIN res_partner p ON p.id = m.author_id
              WHERE m.message_type IN ('email', 'comment')
-               AND p.commercial_partner_id = ANY(%(ids)s)
+               AND p.commercial_partner_id = ANY({BATCH_IDS})
                AND NOT EXISTS (SELECT 1 FROM res_users u
                                 WHERE u.partner_id = m.author_id AND NOT u.share)
              GROUP BY 1
@@ -310,10 +330,10 @@ def _metric_nps_latest(env, partner_ids, now):
     Response.flush_model(["partner_id", "score", "date_answered"])
     rows = _fetch(
         env,
-        """
+        f"""
         SELECT DISTINCT ON (partner_id) partner_id, score
           FROM customer_nps_response
-         WHERE partner_id = ANY(%(ids)s) AND date_answered IS NOT NULL
+         WHERE partner_id = ANY({BATCH_IDS}) AND date_answered IS NOT NULL
            AND date_answered <= %(now)s
          ORDER BY partner_id, date_answered DESC, id DESC
         """,
@@ -327,9 +347,9 @@ def _metric_csm_sentiment(env, partner_ids, now):
     env["res.partner"].flush_model(["health_csm_sentiment", "health_csm_sentiment_expiry"])
     rows = _fetch(
         env,
-        """
+        f"""
         SELECT id, health_csm_sentiment FROM res_partner
-         WHERE id = ANY(%(ids)s) AND health_csm_sentiment IS NOT NULL
+         WHERE id = ANY({BATCH_IDS}) AND health_csm_sentiment IS NOT NULL
            AND (health_csm_sentiment_expiry IS NULL OR health_csm_sentiment_expiry >= %(today)s)
         """,
         {"ids": partner_ids, "today": now.date()},

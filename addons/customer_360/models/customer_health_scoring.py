@@ -8,14 +8,16 @@
 * a missing value: ``skip`` leaves the measure out, ``zero`` gives 0 points,
   ``neutral`` gives 50 points; neither counts as coverage.
 * group score = sum(w * points) / sum(w) over the scored measures of the
-  group; overall = the same over all scored measures (groups weigh the sum of
-  their measures' weights); contribution = w * points / sum(scored w).
+  group, worked out from the stored lines when shown; overall = the same
+  over all scored measures (groups weigh the sum of their measures'
+  weights); contribution = w * points / sum(scored w).
 * coverage = sum(weights with a real value) / sum(all weights); below
   ``MIN_COVERAGE`` the score is unknown.
 * knock-out: a value at or past a component's knock-out threshold (in its
   bad direction) caps the score; the lowest cap wins, every reason is kept.
 """
 
+from bisect import bisect_left, bisect_right
 from datetime import timedelta
 
 MIN_COVERAGE = 0.5
@@ -30,19 +32,37 @@ def round_half_up(value):
     return int(value + 0.5)
 
 
+def _compact(number):
+    """``number`` as an int when it is whole: points and weights are stored
+    with every snapshot, and "100" is shorter to write and read than "100.0"."""
+    return int(number) if float(number).is_integer() else float(number)
+
+
 def _band_finder(direction, bands):
-    """``value -> points`` over bands sorted once: the first band passed in
-    this order is the closest matching threshold (ties: the higher points
-    for higher-better, the lower for lower-better)."""
+    """``value -> points`` by bisection over the bands' thresholds, sorted
+    once (ties: the higher points for higher-better, the lower for
+    lower-better)."""
+    best = max if direction == "higher_better" else min
+    by_threshold = {}
+    for threshold, points in bands:
+        known = by_threshold.get(threshold)
+        by_threshold[threshold] = _compact(points if known is None else best(known, points))
+    thresholds = sorted(by_threshold)
+    points = [by_threshold[threshold] for threshold in thresholds]
     if direction == "higher_better":
-        ordered = sorted(bands, reverse=True)
-        return lambda value: next(
-            (float(points) for threshold, points in ordered if value >= threshold), 0.0
-        )
-    ordered = sorted(bands)
-    return lambda value: next(
-        (float(points) for threshold, points in ordered if value <= threshold), 0.0
-    )
+
+        def points_of(value):
+            index = bisect_right(thresholds, value)
+            return points[index - 1] if index else 0
+
+        return points_of
+    last = len(thresholds)
+
+    def points_of(value):
+        index = bisect_left(thresholds, value)
+        return points[index] if index < last else 0
+
+    return points_of
 
 
 class Scorer:
@@ -61,10 +81,11 @@ class Scorer:
         self._plan = [
             (
                 component["id"],
-                component["weight"],
-                component["group"],
+                _compact(component["weight"]),
                 _band_finder(component["direction"], component["bands"]),
-                {"skip": None, "zero": 0.0, "neutral": NEUTRAL_POINTS}[component["missing"]],
+                {"skip": None, "zero": 0, "neutral": _compact(NEUTRAL_POINTS)}[
+                    component["missing"]
+                ],
                 (component["direction"], component["knockout_threshold"], component["knockout_cap"])
                 if component["knockout"]
                 else None,
@@ -76,13 +97,13 @@ class Scorer:
         """Score one customer from its raw values, in ``self.metrics`` order.
 
         :return: (score or None, coverage, cap or None, knockouts
-            [(component id, value, cap)], groups {group: score},
-            lines [[component id, value, points, weight]]): the compact form
-            the snapshots store
+            [(component id, value, cap)], lines [[component id, value
+            (rounded to 4 decimals), points, weight]]): the compact form the
+            snapshots store; ``explain`` and ``group_scores`` read it back
         """
         valued_weight = scored_weight = weighted_points = 0.0
-        lines, groups, knockouts = [], {}, []
-        for (component_id, weight, group, points_of, missing, knockout), value in zip(
+        lines, knockouts = [], []
+        for (component_id, weight, points_of, missing, knockout), value in zip(
             self._plan, values, strict=True
         ):
             if value is None:
@@ -92,15 +113,10 @@ class Scorer:
                 valued_weight += weight
                 if knockout and is_knocked_out(knockout[0], knockout[1], value):
                     knockouts.append((component_id, value, knockout[2]))
+                value = round(value, 4)
             if points is not None:
                 scored_weight += weight
                 weighted_points += weight * points
-                totals = groups.get(group)
-                if totals:
-                    totals[0] += weight * points
-                    totals[1] += weight
-                else:
-                    groups[group] = [weight * points, weight]
             lines.append([component_id, value, points, weight])
         coverage = valued_weight / self.total_weight if self.total_weight else 0.0
         overall = cap = None
@@ -111,10 +127,7 @@ class Scorer:
                 overall = min(overall, cap)
         else:
             knockouts = []
-        group_scores = {
-            group: round(points / weight, 1) for group, (points, weight) in groups.items() if weight
-        }
-        return overall, round(coverage, 4), cap, knockouts, group_scores, lines
+        return overall, round(coverage, 4), cap, knockouts, lines
 
 
 def explain(lines, components):
@@ -136,6 +149,18 @@ def explain(lines, components):
         }
         for component_id, value, points, weight in lines
     ]
+
+
+def group_scores(lines):
+    """{group: score} of ``explain``-ed lines: sum(w * points) / sum(w) over
+    each group's scored measures, rounded to 0.1."""
+    totals = {}
+    for line in lines:
+        if line["points"] is not None and line["weight"]:
+            total = totals.setdefault(line["group"], [0.0, 0.0])
+            total[0] += line["weight"] * line["points"]
+            total[1] += line["weight"]
+    return {group: round(points / weight, 1) for group, (points, weight) in totals.items()}
 
 
 def band_of(score_value, red_max, yellow_max):

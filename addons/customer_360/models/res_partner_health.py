@@ -7,7 +7,7 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from .customer_health_scoring import explain
+from .customer_health_scoring import explain, group_scores
 from .customer_health_snapshot import HEALTH_STATES
 
 _logger = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ class ResPartner(models.Model):
             self.env.cr.execute(
                 """
                 SELECT DISTINCT ON (partner_id)
-                       partner_id, detail, group_scores, coverage, write_date
+                       partner_id, detail, coverage, computed_at
                   FROM customer_health_snapshot
                  WHERE partner_id = ANY(%s)
                  ORDER BY partner_id, date DESC
@@ -92,13 +92,14 @@ class ResPartner(models.Model):
             .exists()
         }
         for partner in self:
-            detail, groups, coverage, date = latest.get(
-                partner.commercial_partner_id.id, (None, None, 0.0, False)
+            detail, coverage, date = latest.get(
+                partner.commercial_partner_id.id, (None, 0.0, False)
             )
+            lines = explain(detail["lines"], components) if detail else []
             partner.health_date = date
             partner.health_detail = detail and {
-                "lines": explain(detail["lines"], components),
-                "groups": groups or {},
+                "lines": lines,
+                "groups": group_scores(lines),
                 "knockouts": detail["knockouts"],
                 "cap": detail["cap"],
                 "coverage": coverage,

@@ -163,6 +163,11 @@ class TestHealthScore(HealthCommon):
         self.assertEqual(lines["Open tickets"]["points"], 70)
         self.assertAlmostEqual(lines["Open tickets"]["contribution"], 20.0)  # 20 * 70 / 70
         self.assertAlmostEqual(lines["CSM sentiment"]["contribution"], 42.9)  # 30 * 100 / 70
+        # groups: payment 100 (the 0-weight measure counts nothing), service 70
+        # (CSAT skipped), sentiment 100
+        self.assertEqual(
+            good.health_detail["groups"], {"payment": 100.0, "service": 70.0, "sentiment": 100.0}
+        )
         self.assertFalse(good.health_cap_reason)
         self.assertIn("CSM sentiment", good.health_detail_html)
         self.assertFalse(self._care_activities(good))
@@ -189,6 +194,10 @@ class TestHealthScore(HealthCommon):
         late._health_recompute()
         self.assertAlmostEqual(late.health_coverage, 0.7)
         self.assertEqual(late.health_detail["cap"], 30)
+        # service (800 + 1200) / 50 = 40, payment 400 / 20 = 20, sentiment neutral 50
+        self.assertEqual(
+            late.health_detail["groups"], {"payment": 20.0, "service": 40.0, "sentiment": 50.0}
+        )
         self.assertEqual(late.health_score, 30)
         self.assertEqual(late.health_state, "red")
         self.assertIn("Oldest overdue invoice is 100", late.health_cap_reason)
