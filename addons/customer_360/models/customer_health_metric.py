@@ -18,7 +18,8 @@ Add a metric from another module with::
     def _metric_my_code(env, partner_ids, now): ...
 
 Metrics reading the same rows name a ``source``: it runs once per batch and
-each of them gets its rows as a fourth argument.
+each of them gets its rows as a fourth argument. In SQL, match the batch with
+``= ANY({BATCH_IDS})`` and pass ``{"ids": partner_ids}`` (see ``BATCH_IDS``).
 """
 
 from collections import namedtuple
