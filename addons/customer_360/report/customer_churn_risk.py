@@ -21,6 +21,37 @@ class CustomerChurnRisk(models.Model):
     _description = "Churn Risk"
     _auto = False
     _order = "clv_historic desc, id"
+    # What the view reads: searching it flushes these first, so the list
+    # shows writes made earlier in the same transaction.
+    _depends = {
+        "res.partner": [
+            "active",
+            "commercial_partner_id",
+            "user_id",
+            "csm_user_id",
+            "lifecycle_status",
+            "rfm_segment",
+            "rfm_score",
+            "rfm_recency_days",
+            "clv_status",
+            "clv_company_id",
+            "clv_currency_id",
+            "clv_historic",
+            "clv_predicted",
+            "clv_last_order_date",
+            "p_alive",
+        ],
+        "account.move.line": [
+            "account_id",
+            "partner_id",
+            "company_id",
+            "parent_state",
+            "reconciled",
+            "amount_residual",
+            "date_maturity",
+        ],
+        "account.account": ["account_type"],
+    }
 
     partner_id = fields.Many2one("res.partner", "Customer", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)

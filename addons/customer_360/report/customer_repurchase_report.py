@@ -18,6 +18,15 @@ class CustomerRepurchaseReport(models.Model):
     _description = "Repurchase and Cross-sell Analysis"
     _auto = False
     _order = "period_start desc"
+    # What the view reads: searching it flushes these first.
+    _depends = {
+        "sale.order.line": ["order_id", "product_id", "price_subtotal", "display_type"],
+        "sale.order": ["state", "company_id", "partner_id", "date_order", "currency_rate"],
+        "res.partner": ["commercial_partner_id", "user_id", "rfm_segment"],
+        "product.product": ["product_tmpl_id"],
+        "product.template": ["categ_id"],
+        "res.company": ["currency_id"],
+    }
 
     period_type = fields.Selection(
         [("month", "Month"), ("quarter", "Quarter"), ("year", "Year")], readonly=True

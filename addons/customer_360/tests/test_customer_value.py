@@ -216,6 +216,24 @@ class TestCustomerValue(CustomerValueCommon):
         self.assertEqual(monthly.mapped("order_count"), [2])
         self.assertEqual(monthly.cross_sell_rate, 100.0)
 
+    def test_repurchase_report_sees_unflushed_orders(self):
+        """Confirming a quotation and reading the report in the same
+        transaction: the view's _depends flush the order's state first."""
+        self.env.flush_all()
+        quotation = self.env["sale.order"].search(
+            [("partner_id", "=", self.alpha.id), ("state", "=", "draft")]
+        )
+        quotation.state = "sale"  # Alpha's third 2026 order, in cache only
+        rows = self.env["customer.repurchase.report"].search(
+            [
+                ("company_id", "=", self.company.id),
+                ("period_type", "=", "year"),
+                ("partner_id", "=", self.alpha.id),
+                ("period_start", "=", "2026-01-01"),
+            ]
+        )
+        self.assertEqual(rows.order_count, 3)
+
     def test_churn_risk_list_and_excel_export(self):
         self._compute()
         risks = self.env["customer.churn.risk"].search([("company_id", "=", self.company.id)])
@@ -244,8 +262,8 @@ class TestCustomerValue(CustomerValueCommon):
         self.env["res.partner"]._lifecycle_set_status(
             {"at_risk": self.alpha, "dormant": self.beta, "active": self.delta}
         )
+        # no flush: the view's _depends make searching it flush these writes
         (self.alpha | self.delta).write({"health_state": "green", "health_score": 85})
-        self.env.flush_all()  # the list is a SQL view over res_partner
         risks = self.env["customer.churn.risk"].search([("company_id", "=", self.company.id)])
         listed = {risk.partner_id: risk for risk in risks}
         self.assertEqual(
