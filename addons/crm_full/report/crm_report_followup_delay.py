@@ -12,6 +12,11 @@ class CrmReportFollowupDelay(models.Model):
     _description = "First Follow-up Delay"
     _auto = False
     _order = "create_date desc, lead_id"
+    # What the view reads: searching it flushes these first.
+    _depends = {
+        "crm.followup": ["lead_id", "date"],
+        "crm.lead": ["user_id", "team_id", "company_id", "create_date"],
+    }
     _xlsx_fields = (
         "lead_id",
         "user_id",

@@ -12,6 +12,23 @@ class CrmReportForecast(models.Model):
     _description = "Sales Forecast"
     _auto = False
     _order = "date_deadline, lead_id"
+    # What the view reads: searching it flushes these first.
+    _depends = {
+        "crm.lead": [
+            "partner_id",
+            "date_deadline",
+            "user_id",
+            "team_id",
+            "stage_id",
+            "company_id",
+            "expected_revenue",
+            "probability",
+            "active",
+            "type",
+        ],
+        "crm.stage": ["is_won"],
+        "res.company": ["currency_id"],
+    }
     _xlsx_fields = (
         "date_deadline",
         "lead_id",

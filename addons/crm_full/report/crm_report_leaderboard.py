@@ -28,6 +28,44 @@ class CrmReportLeaderboard(models.Model):
     _description = "Sales Leaderboard"
     _auto = False
     _order = "date desc, won_amount desc"
+    # What the view reads: searching it flushes these first.
+    _depends = {
+        "crm.lead": [
+            "date_closed",
+            "user_id",
+            "team_id",
+            "company_id",
+            "state_id",
+            "expected_revenue",
+            "partner_id",
+            "stage_id",
+            "active",
+        ],
+        "crm.stage": ["is_won"],
+        "res.partner": ["commercial_partner_id", "state_id"],
+        "account.move": [
+            "invoice_date",
+            "invoice_user_id",
+            "team_id",
+            "company_id",
+            "commercial_partner_id",
+            "state",
+            "move_type",
+            "amount_total_signed",
+            "amount_residual_signed",
+        ],
+        "sale.order": ["date_order", "user_id", "team_id", "company_id", "partner_id", "state"],
+        "crm.sales.target": [
+            "date_from",
+            "date_to",
+            "user_id",
+            "team_id",
+            "company_id",
+            "target_amount_won",
+            "target_amount_collected",
+        ],
+        "res.company": ["currency_id"],
+    }
     _xlsx_fields = (
         "date",
         "user_id",

@@ -19,6 +19,18 @@ class CrmReportLifecycleFunnel(models.Model):
     _description = "Lifecycle Funnel"
     _auto = False
     _order = "stage_sequence, partner_id"
+    # What the view reads: searching it flushes these first.
+    _depends = {
+        "crm.lifecycle.stage": ["sequence", "active"],
+        "crm.lifecycle.history": ["partner_id", "new_stage_id", "date"],
+        "res.partner": [
+            "lifecycle_stage_id",
+            "create_date",
+            "user_id",
+            "state_id",
+            "company_id",
+        ],
+    }
     _xlsx_fields = (
         "stage_id",
         "partner_id",

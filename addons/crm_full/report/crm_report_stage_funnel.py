@@ -20,6 +20,19 @@ class CrmReportStageFunnel(models.Model):
     _description = "Opportunity Funnel"
     _auto = False
     _order = "stage_sequence, lead_id"
+    # What the view reads: searching it flushes these first.
+    _depends = {
+        "crm.stage": ["sequence"],
+        "mail.tracking.value": [
+            "mail_message_id",
+            "field_id",
+            "old_value_integer",
+            "new_value_integer",
+        ],
+        "mail.message": ["model", "res_id", "date"],
+        "ir.model.fields": ["model", "name"],
+        "crm.lead": ["stage_id", "create_date", "type", "user_id", "team_id", "company_id"],
+    }
     _xlsx_fields = (
         "stage_id",
         "lead_id",

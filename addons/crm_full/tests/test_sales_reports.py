@@ -306,6 +306,17 @@ class TestSalesReports(AccountTestInvoicingCommon):
         self.assertEqual(april[4], 2)
         self.assertEqual(may[1:], (1000, 10000, 10.0, 1), "the won deal is not forecast")
 
+    def test_forecast_sees_unflushed_writes(self):
+        """Changing a probability and reading the forecast in the same
+        transaction: the view's _depends flush the lead first."""
+        lead = self._forecast_leads()[0]
+        self.env.flush_all()
+        lead.probability = 90  # in cache only
+        [(weighted,)] = self.env["crm.report.forecast"]._read_group(
+            [("lead_id", "=", lead.id)], [], ["weighted_amount:sum"]
+        )
+        self.assertEqual(weighted, 90000)
+
     def test_first_followup_delay(self):
         leads = [self._lead(user, self.customer_zj) for user in (self.user_a, self.user_b)]
         leads.append(self._lead(self.user_a, self.customer_gd))

@@ -27,6 +27,40 @@ class ServiceDeskTicketReport(models.Model):
     _auto = False
     _rec_name = "number"
     _order = "create_date desc"
+    # What the view reads: searching it flushes these first.
+    _depends = {
+        "service.desk.ticket": [
+            "number",
+            "create_date",
+            "date_done",
+            "company_id",
+            "team_id",
+            "user_id",
+            "commercial_partner_id",
+            "stage_id",
+            "priority",
+            "channel",
+            "is_done",
+            "first_reply_date",
+            "first_reply_hours",
+            "resolution_hours",
+            "rating_last_value",
+            "ces_score",
+            "reopen_count",
+            "fcr_state",
+            "active",
+        ],
+        "service.desk.sla.status": [
+            "ticket_id",
+            "metric",
+            "state",
+            "breached",
+            "warned",
+            "warn_date",
+            "deadline",
+            "target_seconds",
+        ],
+    }
 
     number = fields.Char(readonly=True)
     create_date = fields.Datetime(string="Created on", readonly=True)

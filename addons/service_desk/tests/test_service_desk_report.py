@@ -51,6 +51,16 @@ class TestServiceDeskReport(ServiceDeskCommon):
         )
         self.assertEqual(groups, [("0_1", 1)])
 
+    def test_report_sees_unflushed_writes(self):
+        """Solving a ticket and reading the report in the same transaction:
+        the view's _depends flush the ticket first."""
+        self.env.flush_all()
+        self.tickets[2].stage_id = self.stage_solved  # in cache only
+        [(backlog,)] = self.env["service.desk.ticket.report"]._read_group(
+            [("team_id", "=", self.team.id)], [], ["open_count:sum"]
+        )
+        self.assertEqual(backlog, 0)
+
     def test_median_and_p90_resolution(self):
         team = self.env["service.desk.team"].create({"name": "Percentiles"})
         tickets = self.env["service.desk.ticket"].create(
