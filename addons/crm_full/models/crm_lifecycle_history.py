@@ -99,7 +99,9 @@ class CrmLifecycleHistory(models.Model):
             """,
             [
                 date,
-                cause if isinstance(cause, str) or not cause else f"{cause._name},{cause.id}",
+                (cause if isinstance(cause, str) else f"{cause._name},{cause.id}")
+                if cause
+                else None,
                 *[self.env.uid] * 3,
                 partner_ids,
                 [status or None for status in old_statuses],

@@ -198,9 +198,7 @@ class CustomerHealthComponent(models.Model):
     def _as_scoring_dict(self):
         return {
             "id": self.id,
-            "name": self.name,
             "metric": self.metric,
-            "group": self.group,
             "weight": self.weight,
             "direction": self.direction,
             "missing": self.missing_policy,

@@ -69,13 +69,12 @@ class Scorer:
     """The components of one health model prepared once, then applied to
     many customers (the recompute scores thousands per batch).
 
-    :param components: list of dicts with keys id, name, metric, group,
-        weight, direction, bands, missing, knockout (bool),
-        knockout_threshold, knockout_cap
+    :param components: list of dicts with keys id, metric, weight,
+        direction, bands, missing, knockout (bool), knockout_threshold,
+        knockout_cap
     """
 
     def __init__(self, components):
-        self.components = components
         self.metrics = [component["metric"] for component in components]
         self.total_weight = sum(component["weight"] for component in components)
         self._plan = [

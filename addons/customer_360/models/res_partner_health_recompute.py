@@ -40,6 +40,11 @@ HEALTH_WRITE_FIELDS = [
 _to_json = json.JSONEncoder(separators=(",", ":")).encode
 
 
+def _monday_of(day):
+    """The date a week's snapshots carry."""
+    return day - timedelta(days=day.weekday())
+
+
 @contextmanager
 def _gc_paused():
     """Scoring a batch allocates a few lists per customer, all freed by
@@ -138,8 +143,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _health_not_done_params(self, cutoff):
-        today = fields.Date.context_today(self)
-        return {"week": today - timedelta(days=today.weekday()), "cutoff": cutoff}
+        # the week the scores are stored under (UTC, as in _health_score)
+        return {"week": _monday_of(fields.Datetime.now().date()), "cutoff": cutoff}
 
     @api.model
     def _health_customer_where(self, alias="res_partner"):
@@ -189,28 +194,28 @@ class ResPartner(models.Model):
         :return: (alerts [(partner id, "red" or "drop")], status moves
             {partner id: new health state})
         """
-        partners = self
         now = fields.Datetime.now()
         today = now.date()
-        week = today - timedelta(days=today.weekday())
+        week = _monday_of(today)
         health_models = self.env["customer.health.model"].sudo().search([])
-        previous = self._health_previous(partners)
+        previous = self._health_previous()
         chosen = health_models._select_for(previous)
+        used = {}
         for model in set(chosen.values()):
             if model.id not in prepared:
                 scorer = Scorer(model._scoring_components() if model else [])
                 prepared[model.id] = (scorer, Transition(model, today))
-        used = {model: prepared[model.id] for model in set(chosen.values())}
+            used[model] = prepared[model.id]
         codes = {code for scorer, _transition in used.values() for code in scorer.metrics}
-        raw = compute_metrics(self.env, codes, partners.ids, now)
+        raw = compute_metrics(self.env, codes, self.ids, now)
         # per model: its scorer, its transition rules, its metrics' values
         plans = {
             model: (scorer, transition, [raw.get(code, {}) for code in scorer.metrics])
             for model, (scorer, transition) in used.items()
         }
-        history = self._health_history(partners, health_models, week, today)
+        history = self._health_history(health_models, week, today)
         changed, snapshots, details, alerts, moves = [], [], [], [], {}
-        for partner_id in partners.ids:
+        for partner_id in self.ids:
             model, before = chosen[partner_id], previous[partner_id]
             scorer, transition, sources = plans[model]
             new_score, coverage, cap, knockouts, lines = scorer.evaluate(
@@ -231,7 +236,7 @@ class ResPartner(models.Model):
                 changed.append((partner_id, *row))
             snapshots.append((partner_id, model.id or None, new_score, state, coverage))
             details.append({"lines": lines, "knockouts": knockouts, "cap": cap} if model else None)
-        self._health_store(partners, changed, snapshots, details, week, now)
+        self._health_store(changed, snapshots, details, week, now)
         return alerts, moves
 
     def _health_accounts(self):
@@ -248,7 +253,7 @@ class ResPartner(models.Model):
         )
         return self.browse([row[0] for row in self.env.cr.fetchall()])
 
-    def _health_previous(self, partners):
+    def _health_previous(self):
         """{partner id: what the health engine needs of the partner}, read in
         one query: going through the ORM would load every column of
         ``res_partner`` for a handful of them."""
@@ -263,7 +268,7 @@ class ResPartner(models.Model):
               FROM res_partner p
              WHERE p.id = ANY({BATCH_IDS})
             """,
-            {"ids": partners.ids},
+            {"ids": self.ids},
         )
         return {
             row[0]: {
@@ -278,7 +283,7 @@ class ResPartner(models.Model):
             for row in self.env.cr.fetchall()
         }
 
-    def _health_history(self, partners, health_models, week, today):
+    def _health_history(self, health_models, week, today):
         """{partner id: [(date, score)]} of the known weekly scores, this
         week's (the previous run) included: enough weeks for the 4-week trend
         and the longest drop window."""
@@ -291,14 +296,14 @@ class ResPartner(models.Model):
                AND score IS NOT NULL
              ORDER BY partner_id, date
             """,
-            {"ids": partners.ids, "since": today - timedelta(days=days), "week": week},
+            {"ids": self.ids, "since": today - timedelta(days=days), "week": week},
         )
         history = defaultdict(list)
         for partner_id, date, value in self.env.cr.fetchall():
             history[partner_id].append((date, value))
         return history
 
-    def _health_store(self, partners, changed, snapshots, details, week, now):
+    def _health_store(self, changed, snapshots, details, week, now):
         """Upsert the week's snapshots; update the partners that changed.
         Rows go as one array per column: psycopg2 quotes arrays in C, where
         a VALUES list would be formatted row by row in Python. The details
@@ -339,7 +344,7 @@ class ResPartner(models.Model):
             """,
             [week, now, *map(list, zip(*snapshots, strict=True)), _to_json(details)],
         )
-        partners.invalidate_recordset(
+        self.invalidate_recordset(
             [*HEALTH_WRITE_FIELDS, "health_detail", "health_date", "health_snapshot_ids"]
         )
         self.env["customer.health.snapshot"].invalidate_model()
