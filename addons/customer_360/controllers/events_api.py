@@ -1,17 +1,18 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import json
 import re
 
 from odoo import http
 from odoo.exceptions import AccessError
 from odoo.http import request
 
-from ..models.customer_event import MAX_BATCH
+from ..models.customer_event import MAX_BATCH, MAX_BODY, MAX_BODY_DEPTH
+from ..tools import strict_json
 
 # A key made for this scope, or a global key (scope empty), opens the API.
 API_KEY_SCOPE = "customer_360_events"
-BEARER = re.compile(r"^bearer\s+(\S+)\s*$", re.IGNORECASE)
+# Printable ASCII only: a NUL or a non-ASCII key never reaches the key lookup's SQL.
+BEARER = re.compile(r"^bearer\s+([!-~]{1,128})\s*$", re.IGNORECASE)
 
 
 class CustomerEventsApi(http.Controller):
@@ -34,6 +35,13 @@ class CustomerEventsApi(http.Controller):
             return None
         return request.env["res.users.apikeys"]._check_credentials(
             scope=API_KEY_SCOPE, key=match.group(1)
+        )
+
+    def _body_too_large(self):
+        return self._error(
+            413,
+            "body_too_large",
+            request.env._("The request body is larger than %s bytes.", MAX_BODY),
         )
 
     @http.route(
@@ -66,10 +74,23 @@ class CustomerEventsApi(http.Controller):
                 "unsupported_media_type",
                 _("Send the events as JSON with the header Content-Type: application/json."),
             )
+        if (request.httprequest.content_length or 0) > MAX_BODY:
+            return self._body_too_large()
+        data = request.httprequest.get_data(as_text=False) or b""
+        if len(data) > MAX_BODY:  # chunked bodies carry no Content-Length
+            return self._body_too_large()
         try:
-            body = json.loads(request.httprequest.get_data(as_text=False) or b"")
-        except (ValueError, UnicodeDecodeError):
-            return self._error(400, "malformed_json", _("The request body is not valid JSON."))
+            # NaN, huge numbers, NUL stay in the items as markers: refused one by one
+            body = strict_json.loads(data, MAX_BODY_DEPTH)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return self._error(
+                400,
+                "malformed_json",
+                _(
+                    "The request body is not valid JSON, or is nested deeper than %s levels.",
+                    MAX_BODY_DEPTH,
+                ),
+            )
         events = body.get("events") if isinstance(body, dict) else body
         if not isinstance(events, list) or not events:
             return self._error(

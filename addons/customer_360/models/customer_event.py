@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from psycopg2 import errors
 
@@ -11,22 +11,35 @@ from odoo.tools import email_normalize, mute_logger
 
 from odoo.addons.crm_full.tools.dedupe import phone_key
 
+from ..tools.strict_json import Invalid, check_text, check_value
+
 _logger = logging.getLogger(__name__)
 
 # One request carries at most this many events: enough for a minute of a busy
 # web site, small enough to stay one short transaction (and one INSERT).
 MAX_BATCH = 1000
 MAX_TEXT = 128  # source, external id, type
+MAX_KEY_TEXT = 256  # ref, email, phone
 MAX_PAYLOAD = 16384  # characters of serialized JSON per event
+MAX_PAYLOAD_DEPTH = 16  # levels of nesting inside one payload
+MAX_BODY = 8 * 1024 * 1024  # bytes of one request
+MAX_BODY_DEPTH = 32  # levels of nesting in one request; refused whole beyond
+# Plausible dates: behaviour data of this century, and clocks at most a day ahead.
+OCCURRED_EARLIEST = datetime(2000, 1, 1)
+OCCURRED_FUTURE = timedelta(days=1)
+MAX_DATE_TEXT = 64
 # Lookup keys, strongest first: the first one present in an item is used.
 CUSTOMER_KEYS = ("customer_id", "ref", "email", "phone")
+ITEM_FIELDS = ("source", "external_id", "type", "value", "occurred_at", *CUSTOMER_KEYS)
 
 
 class CustomerEvent(models.Model):
     """A behaviour event pushed by an external system (web site, app, product usage).
 
-    Idempotent by (source, external_id): a system may replay a batch after a
-    time-out and nothing is stored twice.
+    Idempotent by (sender, source, external_id): a system may replay a batch
+    after a time-out and nothing is stored twice. The sender is the API user
+    (``create_uid``, which no client can set), so that one integration cannot
+    claim, and so block, the ids of another.
     """
 
     _name = "customer.event"
@@ -58,8 +71,9 @@ class CustomerEvent(models.Model):
     _sql_constraints = [
         (
             "source_external_id_uniq",
-            "unique(source, external_id)",
-            "An event with this source and external ID already exists.",
+            # the name is kept so that an update replaces the old global constraint
+            "unique(create_uid, source, external_id)",
+            "This sender already stored an event with this source and external ID.",
         ),
     ]
 
@@ -147,6 +161,17 @@ class CustomerEvent(models.Model):
         _ = self.env._
         if not isinstance(item, dict):
             return None, ("invalid_event", _("An event must be a JSON object."))
+        for field in ITEM_FIELDS:  # the payload is checked below, with its depth
+            value = item.get(field)
+            if isinstance(value, Invalid):
+                reason = value.reason
+            else:
+                reason = check_text(value) if isinstance(value, str) else None
+            if reason:
+                return None, (
+                    "invalid_field",
+                    _("Field %(field)s: %(reason)s.", field=field, reason=reason),
+                )
         vals = {}
         for field in ("source", "external_id", "type"):
             value = item.get(field)
@@ -179,6 +204,9 @@ class CustomerEvent(models.Model):
         if payload is not None:
             if not isinstance(payload, dict):
                 return None, ("invalid_field", _("Field payload must be a JSON object."))
+            reason = check_value(payload, MAX_PAYLOAD_DEPTH)
+            if reason:
+                return None, ("invalid_field", _("Field payload: %s.", reason))
             if len(json.dumps(payload)) > MAX_PAYLOAD:
                 return None, (
                     "invalid_field",
@@ -200,14 +228,24 @@ class CustomerEvent(models.Model):
                 "Field occurred_at must be an ISO 8601 date-time, e.g. 2026-03-01T09:30:00Z."
             ),
         )
-        if not isinstance(value, str):
+        if not isinstance(value, str) or len(value) > MAX_DATE_TEXT:
             return None, error
         try:
             moment = datetime.fromisoformat(value.strip())
-        except ValueError:
+            if moment.tzinfo:  # stored naive in UTC, as every Odoo datetime
+                moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        except (ValueError, OverflowError):  # overflow: year 1 or 9999 shifted by its offset
             return None, error
-        if moment.tzinfo:  # stored naive in UTC, as every Odoo datetime
-            moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        latest = fields.Datetime.now() + OCCURRED_FUTURE
+        if not OCCURRED_EARLIEST <= moment <= latest:
+            return None, (
+                "invalid_field",
+                self.env._(
+                    "Field occurred_at must lie between %(earliest)s and %(latest)s (UTC).",
+                    earliest=fields.Datetime.to_string(OCCURRED_EARLIEST),
+                    latest=fields.Datetime.to_string(latest.replace(microsecond=0)),
+                ),
+            )
         return moment.replace(microsecond=0), None
 
     def _ingest_parse_customer(self, item):
@@ -220,7 +258,7 @@ class CustomerEvent(models.Model):
                 if isinstance(raw, bool) or not isinstance(raw, int) or raw <= 0:
                     break
                 return (kind, raw), None
-            if not isinstance(raw, str):
+            if not isinstance(raw, str) or len(raw) > MAX_KEY_TEXT:
                 break
             key = {
                 "ref": lambda v: v.strip(),
@@ -342,9 +380,10 @@ class CustomerEvent(models.Model):
     def _ingest_existing(self, keys):
         if not keys:
             return {}
+        # raw SQL: the sender's own events, whatever record rules show it
         self.env.cr.execute(
             """SELECT source, external_id, id FROM customer_event
-                WHERE (source, external_id) IN %s""",
-            [tuple(keys)],
+                WHERE create_uid = %s AND (source, external_id) IN %s""",
+            [self.env.uid, tuple(keys)],
         )
         return {(source, ext): event_id for source, ext, event_id in self.env.cr.fetchall()}
