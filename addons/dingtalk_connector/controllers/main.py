@@ -1,17 +1,28 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import json
 import logging
+import re
 import secrets
 import time
 
 from odoo import http
 from odoo.http import request
 
-from ..tools import crypto
+from ..tools import crypto, strict_json
 from ..tools.crypto import CallbackCryptoError
 
 _logger = logging.getLogger(__name__)
+
+# What DingTalk sends, and nothing else reaches the crypto or the database.
+PARAM_FORMATS = {
+    "signature": re.compile(r"[0-9a-fA-F]{40}"),  # SHA-1 hex
+    "timestamp": re.compile(r"[0-9]{1,20}"),
+    "nonce": re.compile(r"[0-9A-Za-z_-]{1,64}"),
+    "encrypt": re.compile(r"[0-9A-Za-z+/=]{1,262144}"),  # base64
+}
+MAX_BODY = 300 * 1024  # bytes; DingTalk's events are a few kilobytes
+MAX_PAYLOAD_DEPTH = 16
+MAX_ID = 128  # characters of an event id or type
 
 
 class DingtalkEventController(http.Controller):
@@ -39,6 +50,11 @@ class DingtalkEventController(http.Controller):
         encrypted = self._encrypted_body()
         if not (signature and timestamp and nonce and encrypted):
             return self._reject(company_id, "missing parameters", 400)
+        values = {"signature": signature, "timestamp": timestamp, "nonce": nonce}
+        values["encrypt"] = encrypted
+        for name, value in values.items():
+            if not (isinstance(value, str) and PARAM_FORMATS[name].fullmatch(value)):
+                return self._reject(company_id, f"malformed {name}", 400)
         keys = self._callback_keys(company_id)
         if not keys:
             return self._reject(company_id, "unknown company or callback not configured")
@@ -49,6 +65,9 @@ class DingtalkEventController(http.Controller):
             owner, payload = self._open(encrypted, aes_key, owners)
         except CallbackCryptoError as error:
             return self._reject(company_id, str(error))
+        reason = self._check_payload(payload)
+        if reason:  # signed by the key holder, but nothing we can store
+            return self._reject(company_id, reason, 400)
         # sudo: the sender is authenticated by the signature and the AES
         # envelope above; the public user has no access to events.
         events = request.env["dingtalk.event"].sudo()
@@ -60,11 +79,28 @@ class DingtalkEventController(http.Controller):
     # HELPERS
     # ------------------------------------------------------------
     def _encrypted_body(self):
+        if (request.httprequest.content_length or 0) > MAX_BODY:
+            return None
+        data = request.httprequest.get_data()
+        if len(data) > MAX_BODY:  # chunked bodies carry no Content-Length
+            return None
         try:
-            encrypted = request.get_json_data().get("encrypt")
+            encrypted = strict_json.loads(data, 1).get("encrypt")
         except (ValueError, AttributeError):  # not JSON, or not an object
             return None
         return encrypted if isinstance(encrypted, str) else None
+
+    def _check_payload(self, payload):
+        """Why a decrypted payload cannot be stored as an event, or None."""
+        for key in ("eventId", "EventType", "eventType"):
+            value = payload.get(key)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, (str, int)):
+                return f"{key} is not text"
+            if len(str(value)) > MAX_ID:
+                return f"{key} is too long"
+        return None
 
     def _callback_keys(self, company_id):
         """(token, aes_key, accepted owner keys) of the company, or None."""
@@ -90,9 +126,9 @@ class DingtalkEventController(http.Controller):
         else:
             raise error
         try:
-            payload = json.loads(plaintext)
-        except ValueError as error:
-            raise CallbackCryptoError("the payload is not JSON") from error
+            payload = strict_json.loads(plaintext, MAX_PAYLOAD_DEPTH)
+        except ValueError as error:  # NaN, NUL, 10**400…: jsonb or the web client refuses them
+            raise CallbackCryptoError(f"the payload is not storable JSON: {error}") from error
         if not isinstance(payload, dict):
             raise CallbackCryptoError("the payload is not a JSON object")
         return owner, payload

@@ -34,7 +34,11 @@ def signature(token, timestamp, nonce, encrypt):
 
 
 def check_signature(token, timestamp, nonce, encrypt, received):
-    return hmac.compare_digest(signature(token, timestamp, nonce, encrypt), received or "")
+    """Constant-time check; bytes on both sides (``compare_digest`` raises on non-ASCII str)."""
+    if not isinstance(received, str):
+        return False
+    expected = signature(token, timestamp, nonce, encrypt).encode()
+    return hmac.compare_digest(expected, received.lower().encode("utf-8", "replace"))
 
 
 def encrypt(text, aes_key, owner_key, random_bytes=None):
