@@ -4,6 +4,8 @@ from odoo import http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.service_desk.tools.public_input import parse_score
+
 from ..models.customer_nps_response import NPS_MAX, NPS_MIN
 
 
@@ -32,7 +34,8 @@ class CustomerNpsController(http.Controller):
             return self._render_error(
                 request.env._("This survey has already been answered. Thank you!"), 409
             )
-        selected = int(score) if score and score.isdigit() else None
+        # strict: "²".isdigit() is true, but int("²") raises
+        selected = parse_score(score, NPS_MIN, NPS_MAX)
         return self._render(
             {
                 "response": response,

@@ -7,6 +7,13 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.service_desk.tools.public_input import (
+    MAX_COMMENT,
+    is_token,
+    parse_score,
+    text_problem,
+)
+
 NPS_MIN, NPS_MAX = 0, 10
 # Bain's cut-offs: 9-10 promote, 7-8 are passive, 0-6 detract.
 PROMOTER_MIN, DETRACTOR_MAX = 9, 6
@@ -121,7 +128,7 @@ class CustomerNpsResponse(models.Model):
 
     @api.model
     def _get_by_token(self, token):
-        if not token or not isinstance(token, str):
+        if not is_token(token):  # a NUL or a non-ASCII token never reaches SQL
             return self.browse()
         return self.search([("access_token", "=", token)], limit=1)
 
@@ -133,18 +140,23 @@ class CustomerNpsResponse(models.Model):
         self.ensure_one()
         if self.date_answered:
             raise UserError(self.env._("This survey has already been answered. Thank you!"))
-        try:
-            score = int(score)
-        except (TypeError, ValueError):
-            score = -1
-        if not NPS_MIN <= score <= NPS_MAX:
+        score = parse_score(score, NPS_MIN, NPS_MAX)
+        if score is None:
             raise ValidationError(
                 self.env._("Choose a score from %(min)s to %(max)s.", min=NPS_MIN, max=NPS_MAX)
+            )
+        comment = (comment or "").strip()
+        if text_problem(comment, MAX_COMMENT):
+            raise ValidationError(
+                self.env._(
+                    "Write a comment of at most %s characters, without control characters.",
+                    MAX_COMMENT,
+                )
             )
         self.write(
             {
                 "score": score,
-                "comment": (comment or "").strip() or False,
+                "comment": comment or False,
                 "date_answered": fields.Datetime.now(),
             }
         )

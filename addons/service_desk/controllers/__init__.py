@@ -1,2 +1,3 @@
 from . import ces
 from . import portal
+from . import rating

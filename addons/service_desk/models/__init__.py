@@ -19,3 +19,4 @@ from . import service_desk_ticket_rating
 from . import service_desk_ticket_routing
 from . import service_desk_ticket_sla
 from . import resource_calendar
+from . import ir_attachment

@@ -5,6 +5,8 @@ import secrets
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.public_input import MAX_COMMENT, is_token, parse_score, text_problem
+
 CES_MIN, CES_MAX = 1, 7
 
 
@@ -50,24 +52,29 @@ class ServiceDeskCesResponse(models.Model):
         self.ensure_one()
         if self.date_answered:
             raise UserError(self.env._("This question has already been answered. Thank you!"))
-        try:
-            score = int(score)
-        except (TypeError, ValueError):
-            score = 0
-        if not CES_MIN <= score <= CES_MAX:
+        score = parse_score(score, CES_MIN, CES_MAX)
+        if score is None:
             raise ValidationError(
                 self.env._("Choose a score from %(min)s to %(max)s.", min=CES_MIN, max=CES_MAX)
+            )
+        comment = (comment or "").strip()
+        if text_problem(comment, MAX_COMMENT):
+            raise ValidationError(
+                self.env._(
+                    "Write a comment of at most %s characters, without control characters.",
+                    MAX_COMMENT,
+                )
             )
         self.write(
             {
                 "score": score,
-                "comment": (comment or "").strip() or False,
+                "comment": comment or False,
                 "date_answered": fields.Datetime.now(),
             }
         )
 
     @api.model
     def _get_by_token(self, token):
-        if not token or not isinstance(token, str):
+        if not is_token(token):  # a NUL or a non-ASCII token never reaches SQL
             return self.browse()
         return self.search([("access_token", "=", token)], limit=1)
