@@ -15,6 +15,14 @@ XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_NAME_MAX = 31
 COLUMN_WIDTH_MIN, COLUMN_WIDTH_MAX = 8, 50
+# Every workbook of the suite: a cell holds what was stored, never a formula or a
+# link made of customer text (a lead named "=HYPERLINK(...)" stays text).
+XLSX_WORKBOOK_OPTIONS = {
+    "in_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
 
 
 class CrmReportXlsxMixin(models.AbstractModel):
@@ -72,7 +80,7 @@ class CrmReportXlsxMixin(models.AbstractModel):
         columns = self._xlsx_columns()
         rows = self.read([name for name, _desc in columns]) if self else []
         buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        workbook = xlsxwriter.Workbook(buffer, XLSX_WORKBOOK_OPTIONS)
         styles = self._xlsx_styles(workbook)
         title = SHEET_NAME_FORBIDDEN.sub(" ", self._xlsx_title())[:SHEET_NAME_MAX]
         sheet = workbook.add_worksheet(title)

@@ -7,6 +7,8 @@ import xlsxwriter
 
 from odoo import fields, models, tools
 
+from odoo.addons.crm_full.report.crm_report_xlsx import XLSX_WORKBOOK_OPTIONS
+
 from ..models.res_partner_clv import RFM_RISK_SEGMENTS
 
 P_ALIVE_RISK = 0.5
@@ -171,7 +173,7 @@ class CustomerChurnRisk(models.Model):
     def _xlsx_content(self):
         """The churn-risk list of ``self`` as an .xlsx file (bytes)."""
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        workbook = xlsxwriter.Workbook(output, XLSX_WORKBOOK_OPTIONS)
         sheet = workbook.add_worksheet(self.env._("Churn Risk")[:31])
         bold = workbook.add_format({"bold": True, "bg_color": "#F2F2F2"})
         money = workbook.add_format({"num_format": "#,##0.00"})
