@@ -38,7 +38,7 @@ def check_signature(token, timestamp, nonce, encrypt, received):
     if not isinstance(received, str):
         return False
     expected = signature(token, timestamp, nonce, encrypt).encode()
-    return hmac.compare_digest(expected, received.lower().encode("utf-8", "replace"))
+    return hmac.compare_digest(expected, received.encode("utf-8", "replace"))
 
 
 def encrypt(text, aes_key, owner_key, random_bytes=None):
