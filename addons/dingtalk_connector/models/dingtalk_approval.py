@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.exceptions import RETRYABLE, DingTalkError
+from ..tools.markdown import strip_controls
 
 _logger = logging.getLogger(__name__)
 
@@ -149,7 +150,7 @@ class DingtalkApproval(models.Model):
             return fields.Datetime.to_string(value)
         if isinstance(value, date):
             return value.isoformat()
-        return str(value)
+        return strip_controls(str(value))  # a NUL would make the whole request fail
 
     def _submit_done(self, instance_id, originator_userid):
         self.write(

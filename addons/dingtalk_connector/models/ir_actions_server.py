@@ -5,8 +5,10 @@ from collections import defaultdict
 
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools.rendering_tools import parse_inline_template
 
 from ..tools.links import dingtalk_link, odoo_record_url
+from ..tools.markdown import escape_markdown, strip_controls
 
 TIME_BUCKET = 600  # seconds: records without write_date send at most once per 10 minutes
 
@@ -60,11 +62,12 @@ class IrActionsServer(models.Model):
         if not any(res_ids) or self._is_recompute():
             return False
         records = self.env[self.model_name].browse([res_id for res_id in res_ids if res_id])
-        titles = self._dingtalk_render(self.dingtalk_title or "", records)
-        bodies = self._dingtalk_render(self.dingtalk_body or "", records)
+        markdown = self.dingtalk_msgtype != "text"
+        titles = self._dingtalk_render(self.dingtalk_title or "", records, markdown)
+        bodies = self._dingtalk_render(self.dingtalk_body or "", records, markdown)
         outbox = self.env["dingtalk.message"]
         for record in records:
-            title = titles[record.id] or record.display_name
+            title = titles[record.id] or self._dingtalk_escape(record.display_name, markdown)
             body = bodies[record.id] or title
             key = self._dingtalk_dedupe_key(record)
             if self.dingtalk_target == "robot":
@@ -82,12 +85,37 @@ class IrActionsServer(models.Model):
                 outbox._enqueue_work_notice(company, userids, msg, key, record=record)
         return False
 
-    def _dingtalk_render(self, template, records):
+    def _dingtalk_render(self, template, records, markdown=True):
+        """{record id: rendered text}; in Markdown, every placeholder's value is escaped.
+
+        The template is the administrator's Markdown; what the placeholders
+        bring (names, subjects, comments) is the customer's text and must not
+        become markup. So each placeholder is rendered on its own, escaped,
+        and joined with the template's literal parts.
+        """
         if not template:
             return dict.fromkeys(records.ids, "")
-        return self.env["mail.render.mixin"]._render_template(
-            template, records._name, records.ids, engine="inline_template"
-        )
+        render = self.env["mail.render.mixin"]._render_template
+        if not markdown:
+            rendered = render(template, records._name, records.ids, engine="inline_template")
+            return {res_id: strip_controls(text) for res_id, text in rendered.items()}
+        results = dict.fromkeys(records.ids, "")
+        for literal, expression, default in parse_inline_template(template):
+            values = {}
+            if expression:
+                placeholder = f"{{{{ {expression} ||| {default} }}}}" if default else None
+                values = render(
+                    placeholder or f"{{{{ {expression} }}}}",
+                    records._name,
+                    records.ids,
+                    engine="inline_template",
+                )
+            for res_id in records.ids:
+                results[res_id] += literal + escape_markdown(values.get(res_id))
+        return results
+
+    def _dingtalk_escape(self, text, markdown):
+        return escape_markdown(text) if markdown else strip_controls(text)
 
     def _dingtalk_dedupe_key(self, record):
         stamp = record.write_date if "write_date" in record else None

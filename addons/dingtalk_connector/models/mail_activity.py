@@ -4,6 +4,7 @@ from odoo import api, models
 from odoo.tools import html2plaintext
 
 from ..tools.links import dingtalk_link, odoo_record_url, shorten
+from ..tools.markdown import escape_markdown, strip_controls
 
 NOTE_CHARS = 300  # the whole msg must stay under DingTalk's 2048 bytes
 
@@ -59,17 +60,19 @@ class MailActivity(models.Model):
         self.ensure_one()
         _ = self.env._
         record = self.env[self.res_model].browse(self.res_id)
-        title = self.summary or self.activity_type_id.name or _("Activity")
+        # summary, document name and note may carry customer text (a ticket
+        # subject, an NPS comment): escaped, they cannot plant links or markup
+        title = strip_controls(self.summary or self.activity_type_id.name or _("Activity"))
         lines = [
-            f"### {title}",
-            f"**{_('Document')}**: {self.res_name or record.display_name}",
+            f"### {escape_markdown(title)}",
+            f"**{_('Document')}**: {escape_markdown(self.res_name or record.display_name)}",
             f"**{_('Due')}**: {self.date_deadline}",
         ]
         note = shorten(
             html2plaintext(self.note or "", include_references=False).strip(), NOTE_CHARS
         )
         if note:
-            lines.append(note)
+            lines.append(escape_markdown(note, multiline=True))
         # DingTalk silently drops identical content sent to one user twice a day.
         lines.append(_("Ref: A%s", self.id))
         return {

@@ -11,3 +11,4 @@ from . import test_dingtalk_robot
 from . import test_dingtalk_server_action
 from . import test_dingtalk_settings
 from . import test_dingtalk_user_sync
+from . import test_dingtalk_markdown
