@@ -18,3 +18,5 @@ from . import test_customer_health
 from . import test_customer_health_concurrency
 from . import test_customer_import
 from . import test_customer_360_access
+from . import test_hostile_input
+from . import test_hostile_input_pages
