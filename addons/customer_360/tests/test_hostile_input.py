@@ -23,6 +23,7 @@ from odoo.addons.customer_360.models.customer_event import MAX_BODY
 from .hostile_corpus import DATES, DEEP_JSON, HEADER_VALUES, JSON_VALUES
 
 URL = "/customer_360/api/v1/events"
+HEADERS = ("Accept-Language", "User-Agent", "Referer", "X-Forwarded-For", "Cookie", "Origin")
 HOLE = '"@@hostile@@"'
 # (field, corpus label) pairs that are legitimate values, stored as sent
 ACCEPTABLE = {
@@ -44,6 +45,14 @@ class HostileCase(HttpCase):
         """No ERROR logged while the block runs (a 500 always logs one)."""
         with self.assertNoLogs("odoo", level=logging.ERROR):
             yield
+
+    def assertHeadersHarmless(self, url, data=None, headers=HEADERS):
+        """Non-ASCII in any header changes nothing: the same answer as without."""
+        expected = self.url_open(url, data=data).status_code
+        for label, value in HEADER_VALUES:
+            for header in headers:
+                response = self.url_open(url, data=data, headers={header: value})
+                self.assertEqual(response.status_code, expected, (label, header))
 
     def assertRefused(self, response, message=None):
         self.assertTrue(400 <= response.status_code < 500, message or response.status_code)

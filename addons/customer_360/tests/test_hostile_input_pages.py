@@ -21,7 +21,7 @@ from odoo import http
 from odoo.tests import new_test_user, tagged
 
 from .hostile_corpus import JSON_VALUES, TEXTS, URL_DEEP_JSON, in_url
-from .test_hostile_input import HostileCase
+from .test_hostile_input import HEADERS, HostileCase
 
 # Text no free-text field may store; the rest of TEXTS is a fine comment.
 BAD_COMMENTS = [
@@ -76,6 +76,8 @@ class TestHostileSurveyPages(HostileCase):
                 other = f"{base}/{quote(value, safe='')}"
                 self.assertEqual(self.url_open(other).status_code, 404, label)
                 self.assertEqual(self.url_open(other, data={"score": good_score}).status_code, 404)
+            self.assertHeadersHarmless(url)
+            self.assertHeadersHarmless(url, data={"score": "x"})
         self._assert_survey_untouched(response)
         # a replayed answer is refused, the first one kept
         self.assertEqual(self.url_open(url, data={"score": good_score}).status_code, 200)
@@ -159,6 +161,10 @@ class TestHostilePortalAndExport(HostileCase):
             for path in ("/my/tickets/99999999999999999999", f"/my/tickets/{2**31}"):
                 self.assertEqual(self.url_open(path).status_code, 404, path)
             self.assertLess(self.url_open("/my/tickets/page/99999999999999999999").status_code, 500)
+            # a foreign Cookie header is another (anonymous) session: sent on public pages only
+            headers = [header for header in HEADERS if header != "Cookie"]
+            self.assertHeadersHarmless("/my/tickets/new", headers=headers)
+            self.assertHeadersHarmless("/my/tickets/new", {"name": "\x00"}, headers)
         self.assertFalse(self._tickets())
         # a replayed form opens one ticket
         first, again = self._new_ticket(), self._new_ticket()
