@@ -14,16 +14,30 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 ADDONS_DIR = REPO / "addons"
+# The virtualenv tests/setup makes when this Python cannot import Odoo (ignored by git).
+VENV = REPO / ".venv"
 SUITE_ADDONS = ["crm_full", "service_desk", "customer_360", "dingtalk_connector"]
 
 HOW_TO_PROVIDE_ODOO = """\
 Odoo 18 cannot be found, so nothing was tested.
-Provide it in one of two ways:
-  - make it importable by this Python ({python}):
-      pip install -r /path/to/odoo/requirements.txt && pip install --no-deps -e /path/to/odoo
-  - or point ODOO_SRC at an Odoo 18.0 source tree (the folder holding odoo-bin or odoo/):
-      ODOO_SRC=/path/to/odoo tests/run
+Run tests/setup once (ODOO_SRC=/path/to/odoo-18.0 tests/setup): it makes a virtualenv in
+this checkout with Odoo and its requirements, and tests/run and tests/demo use it.
+Or make Odoo importable by this Python ({python}) yourself:
+    pip install -r /path/to/odoo/requirements.txt && pip install --no-deps -e /path/to/odoo
 {detail}"""
+
+HOW_TO_INSTALL_REQUIREMENTS = """\
+Odoo was found ({where}), but it cannot be imported by {python}:
+    {error}
+A package Odoo needs is missing from this Python. Run tests/setup (it installs Odoo's
+requirements), or: pip install -r <odoo source>/requirements.txt"""
+
+
+def use_checkout_venv():
+    """Re-run the current command with the checkout's virtualenv when tests/setup made one."""
+    python = VENV / "bin" / "python"
+    if python.is_file() and Path(sys.prefix).resolve() != VENV.resolve():
+        os.execv(str(python), [str(python), *sys.argv])
 
 
 # Enterprise modules may ship beside Community in some builds; their licence gives them away.
@@ -62,14 +76,27 @@ def find_odoo():
         text=True,
     )
     if probe.returncode != 0:
-        detail = f"(import odoo failed: {probe.stderr.strip().splitlines()[-1] if probe.stderr.strip() else 'no output'})"
-        if src:
-            detail += f"\n(ODOO_SRC={src} does not hold an importable odoo package)"
-        raise SetupError(HOW_TO_PROVIDE_ODOO.format(python=sys.executable, detail=detail))
+        raise SetupError(_import_failure(probe.stderr, src))
     package_dir, serie = probe.stdout.split()
     if serie != "18.0":
         raise SetupError(f"Odoo {serie} found at {package_dir}; this suite needs Odoo 18.0.")
     return env, Path(package_dir)
+
+
+def _import_failure(stderr, src):
+    """Say why ``import odoo`` failed: no Odoo at all, or Odoo without its requirements."""
+    lines = stderr.strip().splitlines()
+    error = lines[-1] if lines else "no output"
+    odoo_missing = error.endswith("No module named 'odoo'") or error.startswith(
+        "ModuleNotFoundError: No module named 'odoo."
+    )
+    if odoo_missing:
+        detail = f"(import odoo failed: {error})"
+        if src:
+            detail += f"\n(ODOO_SRC={src} holds no odoo package: point it at the folder with odoo-bin)"
+        return HOW_TO_PROVIDE_ODOO.format(python=sys.executable, detail=detail)
+    where = f"ODOO_SRC={src}" if src else "importable"
+    return HOW_TO_INSTALL_REQUIREMENTS.format(where=where, python=sys.executable, error=error)
 
 
 def module_license(module_dir):
