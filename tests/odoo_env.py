@@ -93,7 +93,9 @@ def _import_failure(stderr, src):
     if odoo_missing:
         detail = f"(import odoo failed: {error})"
         if src:
-            detail += f"\n(ODOO_SRC={src} holds no odoo package: point it at the folder with odoo-bin)"
+            detail += (
+                f"\n(ODOO_SRC={src} holds no odoo package: point it at the folder with odoo-bin)"
+            )
         return HOW_TO_PROVIDE_ODOO.format(python=sys.executable, detail=detail)
     where = f"ODOO_SRC={src}" if src else "importable"
     return HOW_TO_INSTALL_REQUIREMENTS.format(where=where, python=sys.executable, error=error)

@@ -4,6 +4,7 @@
 
 import ast
 import csv
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -149,8 +150,10 @@ def check_translations():
 
 
 def check_ruff():
+    # This Python's ruff first (the checkout's virtualenv is not on PATH), then PATH's.
     ruff = shutil.which("ruff")
-    command = [ruff] if ruff else [sys.executable, "-m", "ruff"]
+    own = importlib.util.find_spec("ruff") is not None
+    command = [sys.executable, "-m", "ruff"] if own or not ruff else [ruff]
     probe = subprocess.run([*command, "--version"], capture_output=True, text=True)
     if probe.returncode != 0:
         return ["ruff is not installed: pip install -r requirements-dev.txt"]
