@@ -19,7 +19,7 @@ APPROVAL_WATCHED_ORDER_FIELDS = {"currency_id", "pricelist_id", "company_id"}
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _inherit = ["sale.order", "crm.full.system.fields.mixin"]
 
     approval_request_ids = fields.One2many(
         "crm.approval.request", "order_id", string="Approval Steps"
@@ -54,6 +54,11 @@ class SaleOrder(models.Model):
         help="Some required step is not approved.",
     )
     approval_can_recall = fields.Boolean(compute="_compute_approval_can_recall")
+
+    @api.model
+    def _system_fields(self):
+        # Derived from the approval requests, which only the approval actions move.
+        return super()._system_fields() | {"approval_state"}
 
     @api.depends("approval_request_ids.state", "approval_request_ids.active")
     def _compute_approval_state(self):
