@@ -43,7 +43,7 @@ class CrmFullSystemFields(models.AbstractModel):
                 self.env._(
                     "%(fields)s of %(model)s are computed by the system and cannot be set by hand.",
                     fields=", ".join(labels),
-                    model=self._description,
+                    model=self.env["ir.model"].sudo()._get(self._name).name,
                 )
             )
 
@@ -63,8 +63,8 @@ def check_link_targets(env, model, ids, operation="write"):
     if not targets.has_access(operation):
         raise AccessError(
             env._(
-                "You cannot link this to a %(model)s you are not allowed to edit: "
+                "You are not allowed to link this to that %(model)s: "
                 "ask its owner or a sales manager.",
-                model=env[model]._description,
+                model=env["ir.model"].sudo()._get(model).name,
             )
         )

@@ -6,6 +6,7 @@ from .crm_full_guard import check_link_targets
 
 
 class CrmLead(models.Model):
+    _name = "crm.lead"
     _inherit = ["crm.lead", "crm.full.system.fields.mixin"]
 
     commercial_partner_id = fields.Many2one(

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
+    _name = "res.partner"
     _inherit = ["res.partner", "crm.full.system.fields.mixin"]
 
     lifecycle_stage_id = fields.Many2one(
