@@ -101,13 +101,18 @@ def _models_in(path):
         bases = {ast.unparse(base) for base in node.bases}
         if bases & {"models.AbstractModel", "AbstractModel"}:
             continue
+        names, inherits = set(), set()
         for statement in node.body:
-            if (
-                isinstance(statement, ast.Assign)
-                and any(getattr(target, "id", None) == "_name" for target in statement.targets)
-                and isinstance(statement.value, ast.Constant)
-            ):
-                found.add(statement.value.value)
+            if not isinstance(statement, ast.Assign):
+                continue
+            targets = {getattr(target, "id", None) for target in statement.targets}
+            if "_name" in targets and isinstance(statement.value, ast.Constant):
+                names.add(statement.value.value)
+            if "_inherit" in targets:
+                values = getattr(statement.value, "elts", [statement.value])
+                inherits |= {v.value for v in values if isinstance(v, ast.Constant)}
+        # _name = "res.partner" with _inherit = ["res.partner", mixin] extends, as in mail.
+        found |= names - inherits
     return found
 
 

@@ -1,3 +1,4 @@
+from . import crm_full_guard
 from . import crm_assignment_rule
 from . import crm_followup
 from . import crm_lead

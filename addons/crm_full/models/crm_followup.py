@@ -1,6 +1,9 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from .crm_full_guard import check_link_targets
 
 CHANNELS = [
     ("call", "Phone call"),
@@ -49,10 +52,41 @@ class CrmFollowup(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_followup_target(vals)
         followups = super().create(vals_list)
         followups._schedule_next_steps()
         self.env["res.partner"]._lifecycle_advance_records("engaged", followups)
         return followups
+
+    def write(self, vals):
+        self._check_followup_target(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_followup_target(self, vals):
+        """A follow-up goes on a lead or customer one may edit, in one's own name.
+
+        Its rule follows the lead's and the customer's owner, not ``user_id``, which the
+        creator sets: checked here on the target before anything is written.
+        """
+        if self.env.su:
+            return
+        lead = self.env["crm.lead"].browse(vals.get("lead_id"))
+        check_link_targets(self.env, "crm.lead", lead.ids)
+        # The lead's own customer comes with the lead (precomputed, sent by the form).
+        if (
+            vals.get("partner_id")
+            and vals["partner_id"] != lead.sudo().partner_id.commercial_partner_id.id
+        ):
+            check_link_targets(self.env, "res.partner", [vals["partner_id"]])
+        user_id = vals.get("user_id")
+        if (
+            user_id
+            and user_id != self.env.uid
+            and not self.env.user.has_group("sales_team.group_sale_salesman_all_leads")
+        ):
+            raise AccessError(self.env._("You can only log follow-ups in your own name."))
 
     def _schedule_next_steps(self):
         """The promised next step becomes an activity, on the lead or else the customer."""

@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 from psycopg2 import errors
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools import mute_logger
 
@@ -355,9 +356,10 @@ class CrmLead(models.Model):
                 self.env["res.users"],
                 [self.env._("No assignment rule is active: Odoo's own team assignment applies.")],
             )
-        # Evaluate as if the lead were new and unowned, whoever holds it now.
-        probe = self.sudo()
-        owner = probe.duplicate_of_id.user_id
+        # Evaluate as if the lead were new and unowned, whoever holds it now, but as the
+        # user: rule conditions on what they may not read do not match for them.
+        original = self.sudo().duplicate_of_id
+        owner = original.user_id
         if owner.active:
             return (
                 Rule,
@@ -366,14 +368,16 @@ class CrmLead(models.Model):
                     self.env._(
                         "It duplicates (撞单) %(lead)s: it goes to its owner %(user)s, "
                         "whatever the rules and their caps.",
-                        lead=probe.duplicate_of_id.name,
+                        lead=original.name
+                        if original.with_env(self.env).has_access("read")
+                        else self.env._("another salesperson's lead"),
                         user=owner.name,
                     )
                 ],
             )
         lines = []
-        loads = probe._assignment_loads(rules)
-        Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
+        loads = self._assignment_loads(rules)
+        Lead = self.env["crm.lead"].with_context(active_test=False)
         for rule in rules:
             domain = expression.AND(
                 [[("id", "=", self.id)], rule._get_company_domain(), rule._get_lead_domain()]
@@ -383,7 +387,7 @@ class CrmLead(models.Model):
                     self.env._(
                         "%(rule)s: does not match (%(why)s).",
                         rule=rule.name,
-                        why=probe._assignment_unmet(rule),
+                        why=self._assignment_unmet(rule),
                     )
                 )
                 continue
@@ -433,7 +437,11 @@ class CrmLead(models.Model):
         for term in domain:
             if isinstance(term, str):
                 continue
-            if not self.filtered_domain([term]):
+            try:
+                met = self.filtered_domain([term])
+            except AccessError:
+                met = False
+            if not met:
                 failed.append(self._assignment_describe(term))
         return "; ".join(failed) or self.env._("its conditions are not met")
 

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, format_amount
 
+from .crm_full_guard import check_link_targets
+
 # Context key set while an order writes its whole plan at once: the total is
 # checked once afterwards, not after each line of the write.
 DEFER_TOTAL_CHECK = "crm_payment_plan_defer_total_check"
@@ -17,6 +19,7 @@ class CrmPaymentPlan(models.Model):
     """
 
     _name = "crm.payment.plan"
+    _inherit = ["crm.full.system.fields.mixin"]
     _description = "Payment Plan Instalment"
     _order = "order_id, due_date, sequence, id"
 
@@ -69,6 +72,28 @@ class CrmPaymentPlan(models.Model):
         copy=False,
         help="Due date whose overdue reminder was sent; a new due date can be reminded again.",
     )
+
+    @api.model
+    def _system_fields(self):
+        # Allocated from paid invoices, stamped by the reminder cron, or the order's.
+        return super()._system_fields() | {
+            "received",
+            "residual",
+            "state",
+            "overdue_reminded_date",
+            "user_id",
+            "company_id",
+        }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # The order first: the constraints' messages name it and its total.
+        check_link_targets(self.env, "sale.order", [v.get("order_id") for v in vals_list])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_link_targets(self.env, "sale.order", [vals.get("order_id")])
+        return super().write(vals)
 
     @api.depends(
         "value_type",
@@ -193,4 +218,4 @@ class CrmPaymentPlan(models.Model):
                 ),
                 user_id=user.id,
             )
-            line.overdue_reminded_date = line.due_date
+            line.sudo().overdue_reminded_date = line.due_date

@@ -4,7 +4,8 @@ from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "crm.full.system.fields.mixin"]
 
     lifecycle_stage_id = fields.Many2one(
         "crm.lifecycle.stage",
@@ -13,13 +14,23 @@ class ResPartner(models.Model):
         tracking=True,
         copy=False,
         group_expand="_read_group_lifecycle_stage_ids",
+        groups="base.group_user",
         help="The furthest stage of the customer journey this customer has reached.",
     )
     lifecycle_history_ids = fields.One2many(
-        "crm.lifecycle.history", "partner_id", string="Lifecycle History"
+        "crm.lifecycle.history", "partner_id", string="Lifecycle History", groups="base.group_user"
     )
-    followup_ids = fields.One2many("crm.followup", "partner_id", string="Follow-ups")
-    last_followup_date = fields.Datetime(compute="_compute_last_followup_date", store=True)
+    followup_ids = fields.One2many(
+        "crm.followup", "partner_id", string="Follow-ups", groups="base.group_user"
+    )
+    last_followup_date = fields.Datetime(
+        compute="_compute_last_followup_date", store=True, groups="base.group_user"
+    )
+
+    @api.model
+    def _system_fields(self):
+        # The stage reached moves by events, or by a manager through the wizard (sudo).
+        return super()._system_fields() | {"lifecycle_stage_id", "last_followup_date"}
 
     @api.depends("followup_ids.date")
     def _compute_last_followup_date(self):

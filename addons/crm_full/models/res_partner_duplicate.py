@@ -23,20 +23,35 @@ DEDUPE_WATCHED_FIELDS = {"phone", "mobile", "email", "company_registry"}
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    dedupe_company = fields.Char(compute="_compute_dedupe_keys", store=True, index=True)
-    dedupe_phone = fields.Char(compute="_compute_dedupe_keys", store=True, index=True)
-    dedupe_mobile = fields.Char(compute="_compute_dedupe_keys", store=True, index=True)
-    dedupe_email = fields.Char(compute="_compute_dedupe_keys", store=True, index=True)
-    dedupe_registry = fields.Char(compute="_compute_dedupe_keys", store=True, index=True)
+    dedupe_company = fields.Char(
+        compute="_compute_dedupe_keys", store=True, index=True, groups="base.group_user"
+    )
+    dedupe_phone = fields.Char(
+        compute="_compute_dedupe_keys", store=True, index=True, groups="base.group_user"
+    )
+    dedupe_mobile = fields.Char(
+        compute="_compute_dedupe_keys", store=True, index=True, groups="base.group_user"
+    )
+    dedupe_email = fields.Char(
+        compute="_compute_dedupe_keys", store=True, index=True, groups="base.group_user"
+    )
+    dedupe_registry = fields.Char(
+        compute="_compute_dedupe_keys", store=True, index=True, groups="base.group_user"
+    )
     partner_duplicate_of_id = fields.Many2one(
         "res.partner",
         "Possible Duplicate Of",
         copy=False,
         index="btree_not_null",
         readonly=True,
+        groups="base.group_user",
         help="An earlier customer with the same credit code, phone, e-mail or company name "
         "(撞单): its salesperson was told.",
     )
+
+    @api.model
+    def _system_fields(self):
+        return super()._system_fields() | {*DEDUPE_FIELDS, "partner_duplicate_of_id"}
 
     @api.depends("name", "is_company", "phone", "mobile", "email", "company_registry")
     def _compute_dedupe_keys(self):

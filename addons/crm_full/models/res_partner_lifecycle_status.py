@@ -24,33 +24,39 @@ class ResPartner(models.Model):
         index=True,
         copy=False,
         readonly=True,
+        groups="base.group_user",
         help="Live status of the customer: recomputed every day from the time since the last "
         "confirmed order or follow-up, and from the health score where customer_360 is used.",
     )
-    lifecycle_status_date = fields.Datetime("Status Since", copy=False, readonly=True)
-    lifecycle_status_checked_on = fields.Date(copy=False, readonly=True)
+    lifecycle_status_date = fields.Datetime(
+        "Status Since", copy=False, readonly=True, groups="base.group_user"
+    )
+    lifecycle_status_checked_on = fields.Date(copy=False, readonly=True, groups="base.group_user")
     customer_level = fields.Selection(
         [("normal", "Normal"), ("important", "Important"), ("key", "Key Customer")],
         default="normal",
         tracking=True,
+        groups="base.group_user",
         help="Key customers without a follow-up for a few days are brought to their "
         "salesperson's attention (company setting).",
     )
     key_reminded_anchor = fields.Datetime(
         copy=False,
         readonly=True,
+        groups="base.group_user",
         help="The last follow-up (or creation) date the salesperson was reminded for: "
         "one reminder per silence, reset by the next follow-up.",
     )
 
-    # ------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------
-    def write(self, vals):
-        # The axes are facts derived from events; by hand only through the manager's wizard.
-        if {"lifecycle_stage_id", "lifecycle_status"} & vals.keys() and not self.env.su:
-            self._lifecycle_check_manager()
-        return super().write(vals)
+    @api.model
+    def _system_fields(self):
+        # The live status is the daily cron's and customer_360's verdict, never typed in.
+        return super()._system_fields() | {
+            "lifecycle_status",
+            "lifecycle_status_date",
+            "lifecycle_status_checked_on",
+            "key_reminded_anchor",
+        }
 
     # ------------------------------------------------------------
     # STAGE BY HAND

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
+from .crm_full_guard import check_link_targets
+
 # Line fields whose change alters what was approved.
 APPROVAL_WATCHED_LINE_FIELDS = {
     "product_id",
@@ -19,7 +21,8 @@ APPROVAL_WATCHED_ORDER_FIELDS = {"currency_id", "pricelist_id", "company_id"}
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "crm.full.system.fields.mixin"]
 
     approval_request_ids = fields.One2many(
         "crm.approval.request", "order_id", string="Approval Steps"
@@ -54,6 +57,11 @@ class SaleOrder(models.Model):
         help="Some required step is not approved.",
     )
     approval_can_recall = fields.Boolean(compute="_compute_approval_can_recall")
+
+    @api.model
+    def _system_fields(self):
+        # Derived from the approval requests, which only the approval actions move.
+        return super()._system_fields() | {"approval_state"}
 
     @api.depends("approval_request_ids.state", "approval_request_ids.active")
     def _compute_approval_state(self):
@@ -260,7 +268,15 @@ class SaleOrder(models.Model):
             )
         )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # No quotation for a customer one may not even read.
+        partners = [vals.get("partner_id") for vals in vals_list]
+        check_link_targets(self.env, "res.partner", partners, operation="read")
+        return super().create(vals_list)
+
     def write(self, vals):
+        check_link_targets(self.env, "res.partner", [vals.get("partner_id")], operation="read")
         res = super().write(vals)
         if APPROVAL_WATCHED_ORDER_FIELDS & set(vals):
             self._approval_reset_on_change()
