@@ -22,3 +22,5 @@ from . import test_assignment
 from . import test_assignment_concurrency
 from . import test_pool_assignment_gaps
 from . import test_assignment_duplicate_cap
+from . import test_pool_rpc_bypass
+from . import test_pool_defaults
