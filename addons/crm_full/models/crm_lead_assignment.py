@@ -43,7 +43,8 @@ class CrmLead(models.Model):
         leads = super().create(vals_list)
         # Before the rules: a duplicate (撞单) goes to the owner of its original.
         leads._flag_duplicates()
-        if not self.env.context.get(SKIP_CONTEXT):
+        # Honoured in sudo only: a context key can come over RPC.
+        if not (self.env.su and self.env.context.get(SKIP_CONTEXT)):
             leads.filtered(
                 lambda lead: not lead.user_id and not lead.in_pool and lead.active
             )._assignment_apply()

@@ -4,9 +4,9 @@ from odoo import fields, models
 from odoo.exceptions import AccessError
 
 # Stored fields of a lead that only the system derives or writes: the pool's state and
-# history, the reclaim clock, the assignment and duplicate (撞单) marks. A salesperson
-# writing them over RPC could dodge the reclaim (a follow-up dated 2099), skip the claim
-# caps or hide a duplicate; readonly= only binds the form.
+# history, the reclaim clock, the assignment and idle stamps. A salesperson writing them
+# over RPC could dodge the reclaim (a follow-up dated 2099) or skip the claim caps;
+# readonly= only binds the form.
 POOL_SYSTEM_FIELDS = (
     "in_pool",
     "pool_date",
@@ -19,12 +19,6 @@ POOL_SYSTEM_FIELDS = (
     "pool_reclaim_warned_date",
     "assignment_rule_id",
     "idle_reminded_anchor",
-    "duplicate_of_id",
-    "dedupe_company",
-    "dedupe_phone",
-    "dedupe_mobile",
-    "dedupe_email",
-    "dedupe_registry",
 )
 
 

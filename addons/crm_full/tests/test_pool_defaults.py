@@ -5,7 +5,7 @@ pool on, and Odoo's own sales roles keep working on pooled leads."""
 
 from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import CrmFullCommon
 
@@ -90,8 +90,19 @@ class TestPoolDefaults(CrmFullCommon):
     def test_odoo_salesman_opens_and_claims_a_pooled_lead(self):
         self.team.pool_mode = "on"
         lead = self._lead()
-        form = Form(lead.with_user(self.odoo_salesman))
-        self.assertEqual(len(form.pool_log_ids), 1)
+        # What the web client reads to show the form's pool page.
+        [values] = lead.with_user(self.odoo_salesman).web_read(
+            {
+                "in_pool": {},
+                "previous_user_id": {"fields": {"display_name": {}}},
+                "release_reason": {},
+                "pool_log_ids": {"fields": {"date": {}, "action": {}, "user_id": {}, "reason": {}}},
+            }
+        )
+        self.assertEqual([log["action"] for log in values["pool_log_ids"]], ["enter"])
+        self.assertTrue(
+            lead.with_user(self.odoo_salesman).get_views([(False, "form")])["views"]["form"]
+        )
         lead.with_user(self.odoo_salesman).action_claim()
         self.assertEqual(lead.user_id, self.odoo_salesman)
         self.assertEqual(
