@@ -106,7 +106,8 @@ class TestPoolDefaults(CrmFullCommon):
         lead.with_user(self.odoo_salesman).action_claim()
         self.assertEqual(lead.user_id, self.odoo_salesman)
         self.assertEqual(
-            lead.with_user(self.odoo_salesman).pool_log_ids.mapped("action"), ["claim", "enter"]
+            lead.with_user(self.odoo_salesman).pool_log_ids.sorted("id").mapped("action"),
+            ["enter", "claim"],
         )
 
     def test_odoo_salesman_still_claims_rather_than_writes(self):
