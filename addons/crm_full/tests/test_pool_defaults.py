@@ -126,3 +126,15 @@ class TestPoolDefaults(CrmFullCommon):
                 form = Form(lead.with_user(user))
                 form.description = "<p>seen</p>"
                 form.save()
+
+    def test_odoo_sales_admin_saves_a_team_with_its_pool_page(self):
+        """The team form shows the pool page to Odoo's Sales / Administrator: its
+        reclaim delays must be readable and writable to them."""
+        form = Form(self.env["crm.team"].with_user(self.odoo_admin))
+        form.name = "New team"
+        form.pool_mode = "on"
+        with form.pool_reclaim_delay_ids.new() as delay:
+            delay.priority = "3"
+            delay.days = 2
+        team = form.save()
+        self.assertEqual(team.pool_reclaim_delay_ids.days, 2)
