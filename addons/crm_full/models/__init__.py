@@ -8,6 +8,7 @@ from . import crm_lead_assignment
 from . import crm_lead_duplicate
 from . import crm_lead_followup
 from . import crm_lead_pool
+from . import crm_lead_pool_guard
 from . import crm_lifecycle_history
 from . import crm_lifecycle_stage
 from . import crm_pool_log
@@ -37,3 +38,4 @@ from . import account_move_lifecycle
 from . import res_partner_visibility
 from . import crm_sales_target
 from . import crm_lead_pool_batch
+from . import res_config_settings_pool

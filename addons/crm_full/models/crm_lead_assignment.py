@@ -17,9 +17,6 @@ from ..tools.assignment import distribute
 
 _logger = logging.getLogger(__name__)
 
-# crm_lead_pool.CLAIM_CONTEXT; not imported, as importing that file here would
-# register its class first and put the pool's create inside ours.
-CLAIM_CONTEXT = "crm_full_pool_move"
 SKIP_CONTEXT = "crm_full_no_rule_assignment"  # imports of history, fixtures, benchmarks
 ASSIGN_CONTEXT = "crm_full_rule_assignment"  # set only by _assignment_apply
 DIGEST_LEADS = 10  # leads named in a salesperson's digest; the rest are counted
@@ -47,7 +44,8 @@ class CrmLead(models.Model):
         leads = super().create(vals_list)
         # Before the rules: a duplicate (撞单) goes to the owner of its original.
         leads._flag_duplicates()
-        if not self.env.context.get(SKIP_CONTEXT):
+        # Honoured in sudo only: a context key can come over RPC.
+        if not (self.env.su and self.env.context.get(SKIP_CONTEXT)):
             leads.filtered(
                 lambda lead: not lead.user_id and not lead.in_pool and lead.active
             )._assignment_apply()
@@ -175,13 +173,14 @@ class CrmLead(models.Model):
             rule, user_id = plan[lead.id]
             company = self._assignment_company(lead, rule, users.browse(user_id))
             groups[rule, user_id, company].append(lead.id)
-        # sudo + CLAIM_CONTEXT: server-side rule, the web-form or e-mail author may
-        # not write others' leads. mail_notrack: the rule on the lead is the trace,
-        # one tracking message per lead is what makes Odoo's assignment slow.
+        # sudo: server-side rule, the web-form or e-mail author may not write others'
+        # leads; pooled leads are written with in_pool, so the pool sees a rule's move.
+        # mail_notrack: the rule on the lead is the trace, one tracking message per
+        # lead is what makes Odoo's assignment slow.
         Lead = (
             self.sudo()
             .with_context(mail_notrack=True, mail_auto_subscribe_no_notify=True)
-            .with_context(**{CLAIM_CONTEXT: True, ASSIGN_CONTEXT: True})
+            .with_context(**{ASSIGN_CONTEXT: True})
         )
         for (rule, user_id, company), lead_ids in groups.items():
             vals = {
@@ -256,7 +255,7 @@ class CrmLead(models.Model):
         given = self.browse(to_owners)
         if not given:
             return given
-        Lead = given.sudo().with_context(mail_notrack=True, **{CLAIM_CONTEXT: True})
+        Lead = given.sudo().with_context(mail_notrack=True)
         pooled_ids = set(given.filtered("in_pool").ids)
         groups = defaultdict(list)
         for lead in Lead:
@@ -422,7 +421,7 @@ class CrmLead(models.Model):
                 )
             )
             return rule, user, lines
-        if (self.company_id or self.env.company).pool_new_leads:
+        if self._pool_enabled():
             lines.append(self.env._("No rule takes it: it goes to the public pool."))
         else:
             lines.append(self.env._("No rule takes it: it waits for Odoo's own team assignment."))

@@ -48,13 +48,17 @@ class CrmLead(models.Model):
         "user_id",
         "in_pool",
         "stage_id.is_won",
-        "team_id",
-        "company_id",
+        "team_id.pool_mode",
+        "company_id.pool_new_leads",
     )
     def _compute_pool_reclaim_date(self):
         for lead in self:
             start = lead.last_followup_date or lead.date_open
             if not lead.user_id or lead.in_pool or lead.stage_id.is_won or not start:
+                lead.pool_reclaim_date = False
+                continue
+            # Where the pool is off, nothing returns to it.
+            if not lead._pool_enabled():
                 lead.pool_reclaim_date = False
                 continue
             # The lead's own company: the cron runs as one company for all of them.

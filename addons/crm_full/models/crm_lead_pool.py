@@ -5,54 +5,67 @@ from datetime import timedelta, timezone
 from psycopg2 import errors
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import mute_logger
-
-CLAIM_CONTEXT = "crm_full_pool_move"  # set only by the pool's own server code
 
 
 class CrmLead(models.Model):
     _inherit = "crm.lead"
 
+    # Written by the pool's server code only (see crm_lead_pool_guard).
     in_pool = fields.Boolean(
         "In Public Pool",
         index=True,
         copy=False,
+        readonly=True,
         tracking=True,
         help="Unowned, waiting to be claimed.",
     )
-    pool_date = fields.Datetime("Entered Pool On", copy=False)
-    pool_reminded = fields.Boolean(copy=False, help="The team leader was reminded of it.")
-    previous_user_id = fields.Many2one("res.users", "Previous Salesperson", copy=False)
-    release_reason = fields.Char(copy=False)
-    pool_log_ids = fields.One2many("crm.pool.log", "lead_id", "Pool History")
+    pool_date = fields.Datetime("Entered Pool On", copy=False, readonly=True)
+    pool_reminded = fields.Boolean(
+        copy=False, readonly=True, help="The team leader was reminded of it."
+    )
+    previous_user_id = fields.Many2one(
+        "res.users", "Previous Salesperson", copy=False, readonly=True
+    )
+    release_reason = fields.Char(copy=False, readonly=True)
+    pool_log_ids = fields.One2many(
+        "crm.pool.log", "lead_id", "Pool History", groups="sales_team.group_sale_salesman"
+    )
 
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        leads = super().create(vals_list)
-        if self.env.company.pool_new_leads:
-            unowned = leads.filtered(lambda lead: not lead.user_id and not lead.in_pool)
-            unowned._pool_enter()
+        model = self
+        if not self.env.su:
+            for vals in vals_list:
+                self._pool_check_system_fields(vals, creating=True)
+            model = self._pool_without_system_defaults()
+        leads = super(CrmLead, model).create(vals_list).with_env(self.env)
+        leads.filtered(
+            lambda lead: not lead.user_id and not lead.in_pool and lead._pool_enabled()
+        )._pool_enter()
         return leads
 
     def write(self, vals):
-        if (
-            "user_id" in vals
-            and not self.env.context.get(CLAIM_CONTEXT)
-            and not self._pool_is_manager()
-        ):
-            pooled = self.filtered("in_pool")
-            if pooled and vals["user_id"]:
+        if not self.env.su:
+            self._pool_check_system_fields(vals)
+        # The pool's own moves always write in_pool; an owner set without it is a hand-out.
+        handed_out = self.browse()
+        if vals.get("user_id") and "in_pool" not in vals:
+            handed_out = self.filtered("in_pool")
+            if handed_out and not self._pool_is_manager():
                 raise UserError(
                     self.env._(
                         "Leads in the public pool are taken with the Claim button: %s",
-                        pooled[0].name,
+                        handed_out[0].name,
                     )
                 )
-        return super().write(vals)
+        result = super().write(vals)
+        handed_out._pool_handed_out()
+        return result
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -74,21 +87,25 @@ class CrmLead(models.Model):
     # POOL
     # ------------------------------------------------------------
     def _pool_is_manager(self):
-        return self.env.su or self.env.user.has_group("crm_full.crm_full_group_manager")
+        """Odoo's Sales / Administrator (our managers imply it) hands out and releases any lead."""
+        return self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
 
     def _pool_enter(self, reason=False, action="enter"):
         if not self:
             return
         now = fields.Datetime.now()
-        self.with_context(**{CLAIM_CONTEXT: True}).sudo().write(
-            {
-                "in_pool": True,
-                "pool_date": now,
-                "pool_reminded": False,
-                "pool_reclaim_warned": False,
-                "user_id": False,
-            }
-        )
+        # Without an owner, crm recomputes the company from a team that may have none:
+        # the lead would become visible to every company. It keeps its own.
+        with self.env.protecting([self._fields["company_id"]], self):
+            self.sudo().write(
+                {
+                    "in_pool": True,
+                    "pool_date": now,
+                    "pool_reminded": False,
+                    "pool_reclaim_warned": False,
+                    "user_id": False,
+                }
+            )
         self.env["crm.pool.log"].sudo().create(
             [
                 {
@@ -105,15 +122,19 @@ class CrmLead(models.Model):
     def _pool_claim(self, user):
         """Give pool leads to ``user`` after every rule said yes; all or nothing."""
         self._pool_lock()
+        # Before any message naming a lead: ids sent over RPC may be another company's.
+        if any(lead.company_id not in user.company_ids for lead in self.sudo() if lead.company_id):
+            raise AccessError(self.env._("You may only claim leads of your own companies."))
         # sudo: a lead someone else just claimed is no longer readable by the loser.
         for lead in self.sudo():
             if not lead.in_pool:
                 raise UserError(self.env._("%s is no longer in the public pool.", lead.name))
+        self.with_user(user).check_access("read")
         self._pool_check_caps(user)
         self._pool_check_cooldown(user)
         self._pool_check_duplicates(user)
         now = fields.Datetime.now()
-        self.with_context(**{CLAIM_CONTEXT: True}).sudo().write(
+        self.sudo().write(
             {"in_pool": False, "user_id": user.id, "pool_date": False, "release_reason": False}
         )
         self.env["crm.pool.log"].sudo().create(
@@ -129,6 +150,9 @@ class CrmLead(models.Model):
         for lead in self:
             if lead.user_id != self.env.user and not self._pool_is_manager():
                 raise UserError(self.env._("Only the salesperson of %s can release it.", lead.name))
+            if lead.in_pool:
+                raise UserError(self.env._("%s is already in the public pool.", lead.name))
+        self.check_access("write")
         self._pool_remember_owner(reason)
         self._pool_enter(reason, action="release")
 

@@ -7,5 +7,6 @@ class CrmPoolLog(models.Model):
     _inherit = "crm.pool.log"
 
     action = fields.Selection(
-        selection_add=[("assign", "Assigned by rule")], ondelete={"assign": "cascade"}
+        selection_add=[("assign", "Assigned by rule"), ("handout", "Handed out by a manager")],
+        ondelete={"assign": "cascade", "handout": "cascade"},
     )

@@ -24,6 +24,14 @@ class CrmTeam(models.Model):
         "Reclaim Without Follow-up (days)", help="0: the company default."
     )
 
+    pool_mode = fields.Selection(
+        [("company", "As the Company"), ("on", "On"), ("off", "Off")],
+        "Public Pool",
+        default="company",
+        help="On: this team's unowned new leads enter the public pool and its idle leads "
+        "return to it. Off: Odoo's own assignment applies. As the Company: the company setting.",
+    )
+
     def _pool_setting(self, name, company):
         """The team's value of a pool setting, else the company's."""
         assert name in POOL_SETTINGS

@@ -7,10 +7,13 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     # Company defaults of the public pool (公海); a sales team may override each one.
+    # Opt-in: an existing Odoo keeps assigning leads as before until an admin turns it on.
     pool_new_leads = fields.Boolean(
-        "New Unowned Leads Go to the Pool",
-        default=True,
-        help="Off: leads created without a salesperson stay for Odoo's own assignment.",
+        "Public Pool",
+        default=False,
+        help="On: leads created without a salesperson enter the public pool and leads "
+        "without a follow-up in time return to it. Off: Odoo's own assignment applies. "
+        "A sales team may override it.",
     )
     pool_daily_claim_limit = fields.Integer("Claims per Day", default=20)
     pool_open_lead_limit = fields.Integer("Open Leads Held", default=50)

@@ -24,3 +24,5 @@ from . import test_pool_assignment_gaps
 from . import test_assignment_duplicate_cap
 from . import test_isolation_rules
 from . import test_system_fields
+from . import test_pool_rpc_bypass
+from . import test_pool_defaults

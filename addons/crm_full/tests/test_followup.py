@@ -12,6 +12,11 @@ START = datetime(2026, 11, 2, 9, 0)
 
 @tagged("crm_full_followup")
 class TestFollowupAndReclaim(CrmFullCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.pool_new_leads = True  # the reclaim runs where the pool is on
+
     def _claimed_lead(self):
         with freeze_time(START), patch.object(self.env.cr, "now", lambda: START):
             lead = self.env["crm.lead"].create(

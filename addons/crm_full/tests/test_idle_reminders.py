@@ -25,6 +25,7 @@ class TestIdleReminders(CrmFullCommon):
                 "name": "华南销售",
                 "user_id": cls.leader.id,
                 "member_ids": [Command.link(cls.user_sales.id)],
+                "pool_mode": "on",  # the reclaim delays apply where the pool is on
             }
         )
         cls.stage = cls.env["crm.stage"].create(
