@@ -3,7 +3,9 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from ..tools.uscc import check_char, uscc_problem
+from stdnum.cn.uscc import calc_check_digit as check_char
+
+from ..tools.dedup_keys import uscc_problem
 from .common import CrmFullCommon
 
 VALID = "91350100M000100Y43"  # the standard's own example
