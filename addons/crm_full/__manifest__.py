@@ -16,7 +16,7 @@ repurchase.
     "website": "https://github.com/full-customer-management/odoo-suite",
     "license": "LGPL-3",
     "depends": ["crm", "sale_crm", "account", "mail"],
-    "external_dependencies": {"python": ["phonenumbers", "stdnum"]},
+    "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/crm_full_groups.xml",
         "security/ir.model.access.csv",

@@ -7,7 +7,13 @@ from ..tools.dedup_keys import key_set
 
 # Inputs of the duplicate keys: an edit of one may end a match.
 DEDUPE_KEY_INPUTS = {"name", "is_company", "phone", "mobile", "email", "company_registry"}
-DEDUPE_KEY_FIELDS = ("dedupe_company", "dedupe_phone", "dedupe_mobile", "dedupe_email")
+DEDUPE_KEY_FIELDS = (
+    "dedupe_company",
+    "dedupe_phone",
+    "dedupe_mobile",
+    "dedupe_email",
+    "dedupe_registry",
+)
 REKEY_BATCH = 5000
 
 
@@ -37,8 +43,9 @@ class ResPartner(models.Model):
             [("partner_duplicate_of_id", "in", self.ids)]
         )
         stale = flagged.filtered(
-            lambda partner: not partner._dedupe_key_set()
-            & partner.partner_duplicate_of_id._dedupe_key_set()
+            lambda partner: (
+                not partner._dedupe_key_set() & partner.partner_duplicate_of_id._dedupe_key_set()
+            )
         )
         if stale:
             stale.partner_duplicate_of_id = False
@@ -49,11 +56,11 @@ class ResPartner(models.Model):
         change of the rules; new matches are flagged on the next edit or creation, so
         an upgrade does not post a note per old record."""
         Partner = self.sudo().with_context(active_test=False)
-        fields_ = [Partner._fields[name] for name in (*DEDUPE_KEY_FIELDS, "dedupe_registry")]
+        fields_ = [Partner._fields[name] for name in DEDUPE_KEY_FIELDS]
         for ids in split_every(REKEY_BATCH, Partner.search([]).ids):
             batch = Partner.browse(ids)
             for field in fields_:
                 self.env.add_to_compute(field, batch)
-            batch.flush_recordset(list(DEDUPE_KEY_FIELDS) + ["dedupe_registry"])
+            batch.flush_recordset(list(DEDUPE_KEY_FIELDS))
             batch.invalidate_recordset()
         Partner.search([("partner_duplicate_of_id", "!=", False)])._dedupe_clear_stale_flags()

@@ -38,8 +38,9 @@ def phone_key(number, region=None):
 
     ``region`` (ISO country code) is where a number without ``+``/``00`` is
     dialled from: the record's or the company's country, China when unknown.
-    A local number without its area code (``8888-1234``) is no key: the same
-    eight digits are another line in every city.
+    A number that is none there is read as Chinese (a Chinese mobile typed in
+    by a company abroad). A local number without its area code (``8888-1234``)
+    is no key: the same eight digits are another line in every city.
     """
     if not number or not isinstance(number, str):
         return False
@@ -48,9 +49,18 @@ def phone_key(number, region=None):
     region = (region or DEFAULT_REGION).upper()
     if region not in phonenumbers.SUPPORTED_REGIONS:
         region = DEFAULT_REGION
-    parsed = _parse_phone(text, region)
-    if parsed is None and (match := EXTENSION_DASH.match(text)):
-        parsed = _parse_phone(match.group(1), region)
+    match = EXTENSION_DASH.match(text)
+    candidates = [text, match.group(1)] if match else [text]
+    regions = [region] if region == DEFAULT_REGION else [region, DEFAULT_REGION]
+    parsed = next(
+        (
+            number
+            for home in regions
+            for candidate in candidates
+            if (number := _parse_phone(candidate, home)) is not None
+        ),
+        None,
+    )
     if parsed is None:
         return False
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
@@ -185,9 +195,10 @@ def company_key(name):
     words = [word for word in NOT_WORD.split(text) if word]
     if words:
         words[0] = LEADING_PLACE.sub(r"\1", words[0])
-    if len(words) == 1 and (words[0] in LATIN_LEGAL_FORMS or words[0] in CN_LEGAL_FORMS):
-        return False
-    return "".join(_strip_legal_forms(words)) or False
+    words = _strip_legal_forms(words)
+    if all(word in LATIN_LEGAL_FORMS or word in CN_LEGAL_FORMS for word in words):
+        return False  # a legal form alone names nobody
+    return "".join(words)
 
 
 # ---------------------------------------------------------------------------
