@@ -111,15 +111,17 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         for company in companies or self.env["res.company"].search([]):
             # One company's failure (bad data, a bug) leaves its old figures and must
-            # not stop the companies after it.
+            # not stop the companies after it. Pending writes are flushed first, so a
+            # rollback drops this company's work only (its cache included).
+            self.env.flush_all()
             try:
-                with self.env.cr.savepoint():
+                with self.env.cr.savepoint(flush=False):
                     customers = self._clv_customer_summaries(company, today)
                     params = self._clv_fit(company, customers)
                     rows = self._clv_values(company, customers, params)
             except Exception:
                 _logger.exception("CLV of company %s failed; its figures are unchanged", company.id)
-                company.invalidate_recordset()  # the fit's write was rolled back
+                self.env.cr.clear()
                 continue
             self._clv_write(company, rows)
 
