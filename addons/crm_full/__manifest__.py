@@ -10,12 +10,13 @@ repurchase.
 
 客户全生命周期：首次触达、营销互动、销售转化、订单交付、售后服务、复购增购。
 """,
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "author": "Full Customer Management contributors",
     "website": "https://github.com/full-customer-management/odoo-suite",
     "license": "LGPL-3",
     "depends": ["crm", "sale_crm", "account", "mail"],
+    "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/crm_full_groups.xml",
         "security/ir.model.access.csv",

@@ -30,6 +30,8 @@ from . import res_company_lifecycle
 from . import res_config_settings_lifecycle
 from . import res_partner_lifecycle_status
 from . import res_partner_duplicate
+from . import res_partner_dedupe_rekey
+from . import crm_lead_dedupe_rekey
 from . import crm_stage
 from . import crm_lead_idle
 from . import crm_pool_reclaim_delay

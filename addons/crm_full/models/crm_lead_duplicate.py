@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.osv import expression
 
-from ..tools.dedupe import company_key, email_key, phone_key
+from ..tools.dedup_keys import company_key, email_key, phone_key, registry_key
 
 
 class CrmLead(models.Model):
@@ -29,18 +29,33 @@ class CrmLead(models.Model):
     )
 
     @api.depends(
-        "partner_name", "partner_id.commercial_partner_id", "phone", "mobile", "email_from"
+        "partner_name",
+        "partner_id.commercial_partner_id.name",
+        "partner_id.commercial_partner_id.is_company",
+        "partner_id.commercial_partner_id.company_registry",
+        "phone",
+        "mobile",
+        "email_from",
+        "country_id",
+        "company_id.country_id",
     )
     def _compute_dedupe_keys(self):
         for lead in self:
             account = lead.partner_id.commercial_partner_id
+            region = lead._dedupe_region()
             lead.dedupe_company = company_key(
                 lead.partner_name or (account.is_company and account.name)
             )
-            lead.dedupe_phone = phone_key(lead.phone)
-            lead.dedupe_mobile = phone_key(lead.mobile)
+            lead.dedupe_phone = phone_key(lead.phone, region)
+            lead.dedupe_mobile = phone_key(lead.mobile, region)
             lead.dedupe_email = email_key(lead.email_from)
-            lead.dedupe_registry = (account.company_registry or "").strip().upper() or False
+            lead.dedupe_registry = registry_key(account.company_registry)
+
+    def _dedupe_region(self):
+        """Where a number without country code is dialled from: the lead's country, else
+        its company's (README "Duplicate keys")."""
+        country = self.country_id or (self.company_id or self.env.company).country_id
+        return country.code or "CN"
 
     def _dedupe_domain(self):
         """Leads of the same customer as ``self`` by any key: registry, phone, e-mail, company name."""

@@ -6,8 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
-from ..tools.dedupe import company_key, email_key, phone_key
-from ..tools.uscc import normalize, uscc_problem
+from ..tools.dedup_keys import company_key, email_key, phone_key, registry_key, uscc_problem
+from ..tools.dedup_keys import uscc_normalize as normalize
 
 DEDUPE_FIELDS = (
     "dedupe_company",
@@ -53,21 +53,28 @@ class ResPartner(models.Model):
     def _system_fields(self):
         return super()._system_fields() | {*DEDUPE_FIELDS, "partner_duplicate_of_id"}
 
-    @api.depends("name", "is_company", "phone", "mobile", "email", "company_registry")
+    @api.depends(
+        "name",
+        "is_company",
+        "phone",
+        "mobile",
+        "email",
+        "company_registry",
+        "country_id",
+        "company_id.country_id",
+    )
     def _compute_dedupe_keys(self):
         for partner in self:
             partner.dedupe_company = partner.is_company and company_key(partner.name)
             partner.dedupe_phone = partner._dedupe_phone_key(partner.phone)
             partner.dedupe_mobile = partner._dedupe_phone_key(partner.mobile)
             partner.dedupe_email = email_key(partner.email)
-            partner.dedupe_registry = normalize(partner.company_registry) or False
+            partner.dedupe_registry = registry_key(partner.company_registry)
 
     def _dedupe_phone_key(self, number):
-        """phone_validation's E.164 form where the phonenumbers library is there, then our key."""
-        if not number:
-            return False
-        formatted = self._phone_format(number=number, raise_exception=False)
-        return phone_key(formatted or number)
+        """E.164 key, dialled from the partner's country, else its company's."""
+        country = self.country_id or (self.company_id or self.env.company).country_id
+        return phone_key(number, country.code)
 
     @api.constrains("company_registry", "country_id")
     def _check_company_registry_uscc(self):
@@ -97,6 +104,13 @@ class ResPartner(models.Model):
             return self.env._(
                 "The unified social credit code %(code)s of %(name)s may only use digits and "
                 "capital letters other than I, O, Z, S and V.",
+                code=code,
+                name=self.display_name,
+            )
+        if problem == "region":
+            return self.env._(
+                "The unified social credit code %(code)s of %(name)s must have digits in "
+                "positions 3 to 8 (the administrative division code).",
                 code=code,
                 name=self.display_name,
             )

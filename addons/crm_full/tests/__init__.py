@@ -1,5 +1,6 @@
 from . import test_crm_full_ui
 from . import test_duplicates
+from . import test_dedup_keys
 from . import test_followup
 from . import test_lifecycle
 from . import test_pool

@@ -3,7 +3,7 @@
 from odoo.exceptions import UserError
 from odoo.tests import BaseCase, new_test_user, tagged
 
-from ..tools.dedupe import company_key, email_key, phone_key
+from ..tools.dedup_keys import company_key, email_key, phone_key
 from .common import CrmFullCommon
 
 
@@ -23,9 +23,9 @@ class TestDedupeKeys(BaseCase):
         self.assertFalse(company_key("有限公司"))
 
     def test_phones_and_emails(self):
-        self.assertEqual(phone_key("+86 139-0571-2201"), "13905712201")
-        self.assertEqual(phone_key("0086 13905712201"), "13905712201")
-        self.assertEqual(phone_key("+86 571 8888 1201"), "57188881201")
+        self.assertEqual(phone_key("+86 139-0571-2201"), "+8613905712201")
+        self.assertEqual(phone_key("0086 13905712201"), "+8613905712201")
+        self.assertEqual(phone_key("+86 571 8888 1201"), "+8657188881201")
         self.assertFalse(phone_key("123"))
         self.assertEqual(email_key(" Chen.Jing@Yunfan.example.cn "), "chen.jing@yunfan.example.cn")
         self.assertFalse(email_key("not an address"))

@@ -1,9 +1,11 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from stdnum.cn.uscc import calc_check_digit as check_char
+
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from ..tools.uscc import check_char, uscc_problem
+from ..tools.dedup_keys import uscc_problem
 from .common import CrmFullCommon
 
 VALID = "91350100M000100Y43"  # the standard's own example

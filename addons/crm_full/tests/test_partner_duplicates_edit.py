@@ -64,18 +64,24 @@ class TestPartnerDuplicatesOnEdit(PartnerDuplicatesCommon):
         partner.website = "https://xingchen.example.cn"
         self.assertEqual(len(self._notes()), 1)
 
-    def test_edit_matching_nobody_keeps_the_flag(self):
+    def test_edit_matching_nobody_clears_the_flag(self):
         partner = self._new(phone="13900000000")
         partner.write({"mobile": "+86 138 1234 5678"})
         self.assertEqual(partner.partner_duplicate_of_id, self.original)
         partner.write({"mobile": False})
-        self.assertEqual(
-            partner.partner_duplicate_of_id, self.original, "a 撞单 is not erased by an edit"
-        )
+        self.assertFalse(partner.partner_duplicate_of_id, "the match went away, so did the flag")
+        partner.write({"mobile": "138-1234-5678"})
+        self.assertEqual(partner.partner_duplicate_of_id, self.original, "flagged again")
         partner.partner_duplicate_of_id = False  # say a manager cleared it
         partner.write({"phone": "139 0000 0000"})
         self.assertFalse(partner.partner_duplicate_of_id, "same key: nothing to check again")
-        self.assertEqual(len(self._notes()), 1)
+
+    def test_original_edited_away_clears_the_flag(self):
+        partner = self._new()
+        partner.write({"mobile": "+86 138 1234 5678"})
+        self.assertEqual(partner.partner_duplicate_of_id, self.original)
+        self.original.write({"phone": "+86 139 8765 4321"})
+        self.assertFalse(partner.partner_duplicate_of_id, "the original's phone changed")
 
     def test_credit_code_on_a_company_flags_it_not_its_contacts(self):
         company = self._new()

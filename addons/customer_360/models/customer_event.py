@@ -9,7 +9,7 @@ from psycopg2 import errors
 from odoo import api, fields, models
 from odoo.tools import email_normalize, mute_logger
 
-from odoo.addons.crm_full.tools.dedupe import phone_key
+from odoo.addons.crm_full.tools.dedup_keys import phone_key
 
 from ..tools.strict_json import Invalid, check_text, check_value
 
@@ -263,7 +263,7 @@ class CustomerEvent(models.Model):
             key = {
                 "ref": lambda v: v.strip(),
                 "email": email_normalize,
-                "phone": phone_key,
+                "phone": lambda v: phone_key(v, self.env.company.country_id.code),
             }[kind](raw)
             if not key:
                 break
@@ -303,26 +303,12 @@ class CustomerEvent(models.Model):
             partners = Partner.search([("email_normalized", "in", list(emails))])
             collect("email", partners, lambda p: [p.email_normalized])
         if phones := by_kind.get("phone"):
-            partners = Partner.browse(self._ingest_phone_candidates(list(phones)))
-            partners = Partner.search([("id", "in", partners.ids)]) if partners else partners
-            collect(
-                "phone",
-                partners,
-                lambda p: {phone_key(p.phone), phone_key(p.mobile)} & phones,
+            # crm_full's stored keys: the same normalisation as leads and partners.
+            partners = Partner.search(
+                ["|", ("dedupe_phone", "in", list(phones)), ("dedupe_mobile", "in", list(phones))]
             )
+            collect("phone", partners, lambda p: {p.dedupe_phone, p.dedupe_mobile} & phones)
         return found
-
-    def _ingest_phone_candidates(self, keys):
-        # Same normalization as crm_full's phone_key, in SQL: digits only, no 0086/86 prefix.
-        norm = """regexp_replace(regexp_replace(COALESCE({col}, ''), '\\D', '', 'g'),
-                                 '^(0086|86)(\\d{{10,}})$', '\\2')"""
-        self.env.cr.execute(
-            f"""SELECT id FROM res_partner
-                 WHERE {norm.format(col="phone")} = ANY(%s)
-                    OR {norm.format(col="mobile")} = ANY(%s)""",
-            [keys, keys],
-        )
-        return [row[0] for row in self.env.cr.fetchall()]
 
     def _ingest_store(self, parsed, results):
         """Create the new events in one batch; mark the replays as duplicates.

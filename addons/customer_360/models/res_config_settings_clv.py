@@ -10,5 +10,8 @@ class ResConfigSettings(models.TransientModel):
     clv_min_repeat_customers = fields.Integer(
         related="company_id.clv_min_repeat_customers", readonly=False
     )
+    clv_monthly_discount_rate = fields.Float(
+        related="company_id.clv_monthly_discount_rate", readonly=False
+    )
     clv_fit_date = fields.Datetime(related="company_id.clv_fit_date")
     clv_repeat_customers = fields.Integer(related="company_id.clv_repeat_customers")

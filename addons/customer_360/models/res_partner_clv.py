@@ -1,6 +1,7 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+import math
 import threading
 
 from odoo import api, fields, models
@@ -13,6 +14,7 @@ _logger = logging.getLogger(__name__)
 # BG/NBD works in weeks (as Fader, Hardie & Lee on CDNOW); 12 months ahead.
 DAYS_PER_PERIOD = 7.0
 HORIZON_PERIODS = 365.25 / DAYS_PER_PERIOD
+HORIZON_MONTHS = 12  # discounting month by month, as lifetimes' customer_lifetime_value
 WRITE_BATCH = 1000
 
 CLV_STATUS = [
@@ -108,9 +110,19 @@ class ResPartner(models.Model):
         """
         today = fields.Date.context_today(self)
         for company in companies or self.env["res.company"].search([]):
-            customers = self._clv_customer_summaries(company, today)
-            params = self._clv_fit(company, customers)
-            rows = self._clv_values(company, customers, params)
+            # One company's failure (bad data, a bug) leaves its old figures and must
+            # not stop the companies after it. Pending writes are flushed first, so a
+            # rollback drops this company's work only (its cache included).
+            self.env.flush_all()
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    customers = self._clv_customer_summaries(company, today)
+                    params = self._clv_fit(company, customers)
+                    rows = self._clv_values(company, customers, params)
+            except Exception:
+                _logger.exception("CLV of company %s failed; its figures are unchanged", company.id)
+                self.env.cr.clear()
+                continue
             self._clv_write(company, rows)
 
     def _clv_value_sql(self, company):
@@ -225,18 +237,9 @@ class ResPartner(models.Model):
             if params is None:
                 status, predicted, purchases, alive = "insufficient", row["historic"], 0.0, 0.0
             else:
-                bgnbd, gamma = params["bgnbd"], params["gamma_gamma"]
-                summary = (row["x"], row["t_x"], row["T"])
-                purchases = clv_model.expected_purchases(bgnbd, HORIZON_PERIODS, *summary)
-                alive = clv_model.p_alive(bgnbd, *summary)
-                if gamma:
-                    status = "predicted"
-                    spend = clv_model.expected_spend(gamma, row["x"], max(row["m_x"], 0.0))
-                else:
-                    status = "predicted_aov"
-                    spend = row["amount"] / row["purchase_days"]
-                predicted = purchases * spend
-                note = None
+                status, predicted, purchases, alive, note = self._clv_predict_isolated(
+                    company, row, params
+                )
             values.append(
                 (
                     row["partner_id"],
@@ -262,6 +265,41 @@ class ResPartner(models.Model):
                 )
             )
         return values
+
+    def _clv_predict_isolated(self, company, row, params):
+        """(status, predicted, purchases, p_alive, note) of one customer. A customer the
+        model cannot score gets the historic value and a note, never the batch's end."""
+        try:
+            status, predicted, purchases, alive = self._clv_predict(company, row, params)
+            if all(math.isfinite(value) for value in (predicted, purchases, alive)):
+                return status, predicted, purchases, alive, None
+        except (ArithmeticError, ValueError):
+            _logger.warning(
+                "CLV prediction failed for partner %s", row["partner_id"], exc_info=True
+            )
+        note = self.env._("The model could not score this customer: historic CLV shown.")
+        return "insufficient", row["historic"], 0.0, 0.0, note
+
+    def _clv_predict(self, company, row, params):
+        """(status, predicted CLV, expected purchases in 12 months, p_alive) (hook)."""
+        bgnbd, gamma = params["bgnbd"], params["gamma_gamma"]
+        summary = (row["x"], row["t_x"], row["T"])
+        purchases = clv_model.expected_purchases(bgnbd, HORIZON_PERIODS, *summary)
+        alive = clv_model.p_alive(bgnbd, *summary)
+        if gamma:
+            status = "predicted"
+            spend = clv_model.expected_spend(gamma, row["x"], max(row["m_x"], 0.0))
+        else:
+            status = "predicted_aov"
+            spend = row["amount"] / row["purchase_days"]
+        rate = company.clv_monthly_discount_rate
+        if rate:
+            discounted = clv_model.discounted_expected_purchases(
+                bgnbd, HORIZON_MONTHS, *summary, rate, HORIZON_PERIODS / HORIZON_MONTHS
+            )
+        else:
+            discounted = purchases
+        return status, discounted * spend, purchases, alive
 
     _CLV_COLUMNS = (
         "id",

@@ -136,3 +136,75 @@ class TestClvModel(BaseCase):
         self.assertAlmostEqual(point[0], 3, places=3)
         self.assertAlmostEqual(point[1], -1, places=3)
         self.assertLess(value, 1e-6)
+
+
+@tagged("customer_360", "customer_360_clv")
+class TestClvModelExtremes(BaseCase):
+    """Regression: p_alive and expected_purchases raised OverflowError (or gave NaN) for
+    a frequent buyer gone quiet, and one such customer stopped the CLV cron."""
+
+    CDNOW = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
+    # (x, t_x, T) → (expected purchases in 52.18 weeks, p_alive), by mpmath at 60 digits.
+    REFERENCE = {
+        (2000, 500, 501): (194.50097776584582, 0.9796076858739647),
+        (5000, 300, 300): (804.0726003170374, 0.9998414703554562),
+        (750, 400, 420): (1.5618734436542283e-11, 1.7736953977244292e-13),
+        (750, 156, 420): (8.0933064634e-313, 9.1909242e-315),
+    }
+
+    def test_issue_case_is_finite_and_matches_a_reference(self):
+        for (x, t_x, T), (purchases, alive) in self.REFERENCE.items():
+            with self.subTest(x=x, t_x=t_x, T=T):
+                got = clv_model.expected_purchases(self.CDNOW, 52.18, x, t_x, T)
+                self.assertAlmostEqual(got / purchases, 1.0, places=6)
+                self.assertAlmostEqual(clv_model.p_alive(self.CDNOW, x, t_x, T) / alive, 1.0, 6)
+
+    def test_every_input_gives_a_finite_value_in_range(self):
+        grid = [0, 1e-9, 0.5, 1, 3, 10, 156, 420, 1e4, 1e7]
+        params = [
+            self.CDNOW,
+            {"r": 1.2, "alpha": 30.0, "a": 2.5, "b": 5.0},
+            {"r": 0.5, "alpha": 2.0, "a": 0.3, "b": 0.7},  # a + b = 1: 2F1's c is 0 at x = 0
+            {"r": 0.5, "alpha": 2.0, "a": 1.0, "b": 0.6},  # a = 1: the closed form's limit
+        ]
+        for bgnbd in params:
+            for x in (0, 1, 2, 50, 750, 1e5, 1e8):
+                for t_x in grid:
+                    for T in grid:
+                        for t in (0, 1, 52.18, 1e6):
+                            purchases = clv_model.expected_purchases(bgnbd, t, x, t_x, T)
+                            alive = clv_model.p_alive(bgnbd, x, t_x, T)
+                            self.assertTrue(math.isfinite(purchases) and purchases >= 0)
+                            self.assertTrue(0 <= alive <= 1)
+
+    def test_inconsistent_summaries_are_clamped(self):
+        # t_x beyond T, negative values: read as the nearest consistent summary.
+        self.assertEqual(
+            clv_model.p_alive(self.CDNOW, 3, 50, 40), clv_model.p_alive(self.CDNOW, 3, 40, 40)
+        )
+        self.assertEqual(
+            clv_model.expected_purchases(self.CDNOW, 52, -2, -1, -5),
+            clv_model.expected_purchases(self.CDNOW, 52, 0, 0, 0),
+        )
+
+    def test_discounted_purchases(self):
+        x, t_x, T = 2, 30.43, 38.86
+        weeks_per_month = 52.18 / 12
+        plain = clv_model.expected_purchases(self.CDNOW, 52.18, x, t_x, T)
+        undiscounted = clv_model.discounted_expected_purchases(
+            self.CDNOW, 12, x, t_x, T, 0.0, weeks_per_month
+        )
+        self.assertAlmostEqual(undiscounted, plain, places=9, msg="rate 0: today's figure")
+        # By hand: each month's increment divided by (1 + rate)^month, as lifetimes does.
+        expected, previous = 0.0, 0.0
+        for month in range(1, 13):
+            cumulative = clv_model.expected_purchases(
+                self.CDNOW, month * weeks_per_month, x, t_x, T
+            )
+            expected += (cumulative - previous) / 1.01**month
+            previous = cumulative
+        discounted = clv_model.discounted_expected_purchases(
+            self.CDNOW, 12, x, t_x, T, 0.01, weeks_per_month
+        )
+        self.assertAlmostEqual(discounted, expected, places=12)
+        self.assertLess(discounted, plain)

@@ -141,28 +141,99 @@ def hyp2f1(a, b, c, z, tolerance=1e-12, max_terms=100000):
     return total
 
 
+def log_hyp2f1(a, b, c, z):
+    """log 2F1(a, b; c; z) for 0 <= z < 1 and a positive 2F1, by Euler's transformation
+    2F1(a, b; c; z) = (1 - z)^(c - a - b) 2F1(c - a, c - b; c; z). In BG/NBD, c - a and
+    c - b do not grow with x, so the series stays short and small where the direct one
+    overflows (a frequent buyer: a, b and c all near x)."""
+    series = hyp2f1(c - a, c - b, c, z)
+    if series <= 0 or not math.isfinite(series):  # rounding at the edge: the direct series
+        return math.log(hyp2f1(a, b, c, z))
+    return (c - a - b) * math.log1p(-z) + math.log(series)
+
+
+def _summary(x, t_x, T):
+    """(x, t_x, T) made consistent: no negatives, last purchase within the observation."""
+    x = max(float(x or 0), 0.0)
+    T = max(float(T or 0), 0.0)
+    t_x = min(max(float(t_x or 0), 0.0), T)
+    return x, t_x, T
+
+
+def _log_odds_dead(params, x, t_x, T):
+    """log of a/(b+x-1) * ((alpha+T)/(alpha+t_x))^(r+x): the odds of having dropped
+    out (eq. 12). In log space: it overflows a float for a frequent buyer gone quiet."""
+    r, alpha, a, b = params["r"], params["alpha"], params["a"], params["b"]
+    return (
+        math.log(a) - math.log(b + x - 1) + (r + x) * (math.log(alpha + T) - math.log(alpha + t_x))
+    )
+
+
+def _log1p_exp(value):
+    """log(1 + e^value) without overflow."""
+    return max(value, 0.0) + math.log1p(math.exp(-abs(value)))
+
+
 def p_alive(params, x, t_x, T):
-    """Probability the customer has not dropped out (eq. 12)."""
+    """Probability the customer has not dropped out (eq. 12), in [0, 1] for any input."""
+    x, t_x, T = _summary(x, t_x, T)
     if x <= 0:
         return 1.0
-    r, alpha, a, b = params["r"], params["alpha"], params["a"], params["b"]
-    ratio = (r + x) * math.log((alpha + T) / (alpha + t_x))
-    return 1.0 / (1.0 + a / (b + x - 1) * math.exp(ratio))
+    return math.exp(-_log1p_exp(_log_odds_dead(params, x, t_x, T)))
 
 
 def expected_purchases(params, t, x, t_x, T):
-    """Expected purchases in the next ``t`` periods (eq. 10)."""
+    """Expected purchases in the next ``t`` periods (eq. 10), finite for any input.
+
+    head * body / tail, each factor taken as a logarithm: the body's power and
+    2F1 overflow apart for a frequent buyer although their product stays below 1.
+    """
     r, alpha, a, b = params["r"], params["alpha"], params["a"], params["b"]
+    x, t_x, T = _summary(x, t_x, T)
+    t = max(float(t or 0), 0.0)
+    if t == 0:
+        return 0.0
     if abs(a - 1) < 1e-9:
         a += 1e-6  # the closed form divides by a - 1; the limit is continuous
+    c = a + b + x - 1
+    if c <= 1e-9:
+        # Only with x = 0 and a + b <= 1: small powers, no overflow, but 2F1 may be
+        # negative, so no logarithms. c = 0 is nudged (the limit is continuous).
+        c = c if c < -1e-9 else 1e-9
+        z = t / (alpha + T + t)
+        body = 1 - ((alpha + T) / (alpha + T + t)) ** r * hyp2f1(r, b, c, z)
+        return max(c / (a - 1) * body, 0.0)
     z = t / (alpha + T + t)
-    hyp = hyp2f1(r + x, b + x, a + b + x - 1, z)
-    head = (a + b + x - 1) / (a - 1)
-    body = 1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp
-    tail = 1.0
-    if x > 0:
-        tail += a / (b + x - 1) * ((alpha + T) / (alpha + t_x)) ** (r + x)
-    return head * body / tail
+    log_power = (r + x) * (math.log(alpha + T) - math.log(alpha + T + t))
+    log_rest = log_power + log_hyp2f1(r + x, b + x, c, z)  # body = 1 - e^log_rest
+    if log_rest == 0:
+        return 0.0
+    # |1 - e^L| = -expm1(L) below 0, e^L (1 - e^-L) above; head and body share
+    # their sign (a < 1: both negative), so the result is >= 0.
+    if log_rest < 0:
+        log_body = math.log(-math.expm1(log_rest))
+    else:
+        log_body = log_rest + math.log(-math.expm1(-log_rest))
+    log_head = math.log(c) - math.log(abs(a - 1))
+    log_tail = _log1p_exp(_log_odds_dead({**params, "a": a}, x, t_x, T)) if x > 0 else 0.0
+    return math.exp(min(log_head + log_body - log_tail, 700.0))
+
+
+def discounted_purchase_weights(months, monthly_rate, periods_per_month):
+    """Present-value weights of expected purchases month by month, as lifetimes'
+    ``customer_lifetime_value``: sum over i of E[i] - E[i-1] discounted by
+    (1 + rate)^i. With rate 0 the weights are all 1 (undiscounted)."""
+    return [(i * periods_per_month, 1.0 / (1.0 + monthly_rate) ** i) for i in range(1, months + 1)]
+
+
+def discounted_expected_purchases(params, months, x, t_x, T, monthly_rate, periods_per_month):
+    """Expected purchases over ``months`` months, each month's discounted to today."""
+    total, previous = 0.0, 0.0
+    for horizon, weight in discounted_purchase_weights(months, monthly_rate, periods_per_month):
+        cumulative = expected_purchases(params, horizon, x, t_x, T)
+        total += (cumulative - previous) * weight
+        previous = cumulative
+    return total
 
 
 # ---------------------------------------------------------------------------
