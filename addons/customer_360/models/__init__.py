@@ -1,3 +1,4 @@
+from . import system_fields
 from . import res_partner
 from . import customer_event
 from . import customer_nps_response

@@ -7,7 +7,8 @@ C360_GROUP = "customer_360.customer_360_group_user"
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "customer.system.fields.mixin"]
 
     c360_open_opportunity_count = fields.Integer(
         string="Open Opportunities",
