@@ -100,13 +100,19 @@ def _models_in(path):
         bases = {ast.unparse(base) for base in node.bases}
         if bases & {"models.AbstractModel", "AbstractModel"}:
             continue
+        names, inherits = set(), set()
         for statement in node.body:
-            if (
-                isinstance(statement, ast.Assign)
-                and any(getattr(target, "id", None) == "_name" for target in statement.targets)
-                and isinstance(statement.value, ast.Constant)
-            ):
-                found.add(statement.value.value)
+            if not isinstance(statement, ast.Assign):
+                continue
+            targets = {getattr(target, "id", None) for target in statement.targets}
+            if "_name" in targets and isinstance(statement.value, ast.Constant):
+                names.add(statement.value.value)
+            if "_inherit" in targets and isinstance(statement.value, (ast.List, ast.Tuple)):
+                inherits |= {
+                    elt.value for elt in statement.value.elts if isinstance(elt, ast.Constant)
+                }
+        # _name repeated in _inherit (to add a mixin) extends the model, it does not declare one
+        found |= names - inherits
     return found
 
 
