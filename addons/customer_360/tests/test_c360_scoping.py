@@ -183,6 +183,15 @@ class TestC360Scoping(BaseCommon):
         Timeline = self.env["customer.timeline"].with_user(self.sales_a)
         self.assertFalse(Timeline.search([("partner_id", "=", self.customer_b.id)]))
         self.assertTrue(Timeline.search([("partner_id", "=", self.customer_a.id)]))
+        # the list's paged query (one index scan per source) keeps the rules too
+        page = Timeline.web_search_read(
+            [("partner_id", "=", self.customer_b.id)], {"name": {}}, limit=80, count_limit=81
+        )
+        self.assertEqual(page, {"length": 0, "records": []})
+        page = Timeline.web_search_read([], {"partner_id": {}}, limit=80, count_limit=81)
+        partners = {record["partner_id"] for record in page["records"]}
+        self.assertIn(self.customer_a.id, partners)
+        self.assertNotIn(self.customer_b.id, partners)
 
     # ------------------------------------------------------------
     # WRITE / CREATE
