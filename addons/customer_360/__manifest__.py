@@ -33,6 +33,7 @@ before the customer leaves.
         "views/res_partner_health_views.xml",
         "views/customer_360_menus.xml",
         "security/customer_value_security.xml",
+        "security/customer_360_scoping_security.xml",
         "data/customer_value_cron_data.xml",
         "data/customer_care_mail_template_data.xml",
         "data/customer_value_dashboard.xml",

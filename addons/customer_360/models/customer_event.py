@@ -90,6 +90,8 @@ class CustomerEvent(models.Model):
         partners = self.env["res.partner"].browse(
             [vals["partner_id"] for vals in vals_list if vals.get("partner_id")]
         )
+        # an event lands on a customer's timeline: only on customers the sender may read
+        partners.check_access("read")
         accounts = {partner.id: partner.commercial_partner_id.id for partner in partners}
         for vals in vals_list:
             if vals.get("partner_id"):

@@ -19,6 +19,17 @@ NPS_MIN, NPS_MAX = 0, 10
 PROMOTER_MIN, DETRACTOR_MAX = 9, 6
 # Value per answer whose average is the NPS: the pivot "NPS" measure is just avg().
 NPS_VALUES = {"promoter": 100, "passive": 0, "detractor": -100}
+# Written by the system only (crm_full's crm.full.system.fields.mixin): token, answer and what derives.
+NPS_SYSTEM_FIELDS = {
+    "access_token",
+    "score",
+    "comment",
+    "date_answered",
+    "category",
+    "nps_value",
+    "partner_id",
+    "user_id",
+}
 
 
 def nps_category(score):
@@ -46,6 +57,7 @@ class CustomerNpsResponse(models.Model):
     """One contact's NPS question: sent with a token, answered once through it."""
 
     _name = "customer.nps.response"
+    _inherit = ["crm.full.system.fields.mixin"]
     _description = "NPS Response"
     _order = "date_answered desc, id desc"
     _rec_name = "contact_id"
@@ -77,8 +89,13 @@ class CustomerNpsResponse(models.Model):
     lifecycle_stage_id = fields.Many2one(
         related="partner_id.lifecycle_stage_id", store=True, string="Lifecycle Stage"
     )
+    # The token is the contact's only credential: generated here, read by server code only.
     access_token = fields.Char(
-        required=True, readonly=True, copy=False, default=lambda self: secrets.token_urlsafe(24)
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: secrets.token_urlsafe(24),
+        groups="base.group_system",
     )
     score = fields.Integer(aggregator="avg", help="0 = not at all likely, 10 = extremely likely.")
     comment = fields.Text()
@@ -105,6 +122,10 @@ class CustomerNpsResponse(models.Model):
         ),
     ]
 
+    def _system_fields(self):
+        # the answer comes from the contact's page only; the rest is derived
+        return super()._system_fields() | NPS_SYSTEM_FIELDS
+
     @api.depends("contact_id")
     def _compute_partner_id(self):
         for response in self:
@@ -123,7 +144,8 @@ class CustomerNpsResponse(models.Model):
     # ------------------------------------------------------------
     def _get_answer_url(self, score=None):
         self.ensure_one()
-        url = f"{self.get_base_url()}/customer_360/nps/{self.access_token}"
+        # sudo: the token is hidden from staff; the e-mail sent to the contact carries it
+        url = f"{self.get_base_url()}/customer_360/nps/{self.sudo().access_token}"
         return f"{url}?score={score}" if score is not None else url
 
     @api.model

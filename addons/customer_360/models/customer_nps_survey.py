@@ -100,10 +100,18 @@ class CustomerNpsSurvey(models.Model):
                         survey.name,
                     )
                 )
-            responses = self.env["customer.nps.response"].create(
-                [{"survey_id": survey.id, "contact_id": partner.id} for partner in recipients]
+            # The sender may send this survey to these contacts; the tokenized responses
+            # and their e-mails are then the system's doing (tokens stay out of staff's reach).
+            survey.check_access("write")
+            recipients.check_access("read")
+            responses = (
+                self.env["customer.nps.response"]
+                .sudo()
+                .create(
+                    [{"survey_id": survey.id, "contact_id": partner.id} for partner in recipients]
+                )
             )
-            survey.mail_template_id.send_mail_batch(responses.ids)
+            survey.mail_template_id.sudo().send_mail_batch(responses.ids)
             survey.write({"state": "sent", "date_sent": fields.Datetime.now()})
             skipped = len(survey.partner_ids) - len(recipients)
             survey.message_post(

@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from ..tools import clv_model, rfm
+from .res_partner import C360_GROUP
 
 _logger = logging.getLogger(__name__)
 
@@ -35,15 +36,43 @@ RFM_SEGMENTS = [
 ]
 # The segments that belong on the churn-risk list.
 RFM_RISK_SEGMENTS = ("cant_lose", "at_risk", "hibernating")
+# Written by the nightly CLV cron only (see crm_full's crm.full.system.fields.mixin).
+CLV_SYSTEM_FIELDS = {
+    "clv_company_id",
+    "clv_currency_id",
+    "clv_historic",
+    "clv_predicted",
+    "clv_status",
+    "clv_note",
+    "clv_expected_purchases_12m",
+    "p_alive",
+    "clv_order_count",
+    "clv_first_order_date",
+    "clv_last_order_date",
+    "rfm_recency_days",
+    "rfm_frequency",
+    "rfm_monetary",
+    "rfm_r_score",
+    "rfm_f_score",
+    "rfm_m_score",
+    "rfm_score",
+    "rfm_segment",
+}
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
     clv_company_id = fields.Many2one(
-        "res.company", "Value Figures Company", readonly=True, copy=False
+        "res.company",
+        "Value Figures Company",
+        readonly=True,
+        copy=False,
+        groups=C360_GROUP,
     )
-    clv_currency_id = fields.Many2one("res.currency", "Value Currency", readonly=True, copy=False)
+    clv_currency_id = fields.Many2one(
+        "res.currency", "Value Currency", readonly=True, copy=False, groups=C360_GROUP
+    )
     clv_historic = fields.Monetary(
         "Historic CLV",
         currency_field="clv_currency_id",
@@ -51,6 +80,7 @@ class ResPartner(models.Model):
         copy=False,
         help="Untaxed revenue (or margin) of confirmed orders minus credit notes, "
         "in company currency.",
+        groups=C360_GROUP,
     )
     clv_predicted = fields.Monetary(
         "Predicted CLV (12 months)",
@@ -59,11 +89,18 @@ class ResPartner(models.Model):
         copy=False,
         help="Expected purchases in the next 12 months (BG/NBD) times the expected "
         "order value (Gamma-Gamma). With insufficient data, the historic CLV.",
+        groups=C360_GROUP,
     )
-    clv_status = fields.Selection(CLV_STATUS, "CLV Status", readonly=True, copy=False)
-    clv_note = fields.Char("CLV Note", readonly=True, copy=False)
+    clv_status = fields.Selection(
+        CLV_STATUS, "CLV Status", readonly=True, copy=False, groups=C360_GROUP
+    )
+    clv_note = fields.Char("CLV Note", readonly=True, copy=False, groups=C360_GROUP)
     clv_expected_purchases_12m = fields.Float(
-        "Expected Purchases (12 months)", digits=(16, 2), readonly=True, copy=False
+        "Expected Purchases (12 months)",
+        digits=(16, 2),
+        readonly=True,
+        copy=False,
+        groups=C360_GROUP,
     )
     p_alive = fields.Float(
         "Probability Active",
@@ -71,19 +108,38 @@ class ResPartner(models.Model):
         readonly=True,
         copy=False,
         help="Probability that the customer still buys (BG/NBD).",
+        groups=C360_GROUP,
     )
-    clv_order_count = fields.Integer("Confirmed Orders", readonly=True, copy=False)
-    clv_first_order_date = fields.Date("First Order", readonly=True, copy=False)
-    clv_last_order_date = fields.Date("Last Order", readonly=True, copy=False)
-    rfm_recency_days = fields.Integer("Days Since Last Order", readonly=True, copy=False)
-    rfm_frequency = fields.Integer("Orders in 12 Months", readonly=True, copy=False)
+    clv_order_count = fields.Integer(
+        "Confirmed Orders", readonly=True, copy=False, groups=C360_GROUP
+    )
+    clv_first_order_date = fields.Date("First Order", readonly=True, copy=False, groups=C360_GROUP)
+    clv_last_order_date = fields.Date("Last Order", readonly=True, copy=False, groups=C360_GROUP)
+    rfm_recency_days = fields.Integer(
+        "Days Since Last Order", readonly=True, copy=False, groups=C360_GROUP
+    )
+    rfm_frequency = fields.Integer(
+        "Orders in 12 Months", readonly=True, copy=False, groups=C360_GROUP
+    )
     rfm_monetary = fields.Monetary(
-        "Value in 12 Months", currency_field="clv_currency_id", readonly=True, copy=False
+        "Value in 12 Months",
+        currency_field="clv_currency_id",
+        readonly=True,
+        copy=False,
+        groups=C360_GROUP,
     )
-    rfm_r_score = fields.Integer("R Score", readonly=True, copy=False, aggregator="avg")
-    rfm_f_score = fields.Integer("F Score", readonly=True, copy=False, aggregator="avg")
-    rfm_m_score = fields.Integer("M Score", readonly=True, copy=False, aggregator="avg")
-    rfm_score = fields.Char("RFM", readonly=True, copy=False, help="R, F and M scores, 1 to 5.")
+    rfm_r_score = fields.Integer(
+        "R Score", readonly=True, copy=False, aggregator="avg", groups=C360_GROUP
+    )
+    rfm_f_score = fields.Integer(
+        "F Score", readonly=True, copy=False, aggregator="avg", groups=C360_GROUP
+    )
+    rfm_m_score = fields.Integer(
+        "M Score", readonly=True, copy=False, aggregator="avg", groups=C360_GROUP
+    )
+    rfm_score = fields.Char(
+        "RFM", readonly=True, copy=False, help="R, F and M scores, 1 to 5.", groups=C360_GROUP
+    )
     rfm_segment = fields.Selection(
         RFM_SEGMENTS,
         "RFM Segment",
@@ -94,7 +150,11 @@ class ResPartner(models.Model):
         "Champions 重要价值, Potential Big Spenders 重要发展, Can't Lose Them 重要保持, "
         "At Risk 重要挽留, Loyal 一般价值, Promising 一般发展, Need Attention 一般保持, "
         "Hibernating 一般挽留.",
+        groups=C360_GROUP,
     )
+
+    def _system_fields(self):
+        return super()._system_fields() | CLV_SYSTEM_FIELDS
 
     # ------------------------------------------------------------------
     # Cron

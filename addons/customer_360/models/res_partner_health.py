@@ -9,6 +9,21 @@ from odoo.exceptions import AccessError
 
 from .customer_health_scoring import explain, group_scores
 from .customer_health_snapshot import HEALTH_STATES
+from .res_partner import C360_GROUP
+
+# Written by the weekly recompute only (see crm_full's crm.full.system.fields.mixin).
+HEALTH_SYSTEM_FIELDS = {
+    "health_model_id",
+    "health_score",
+    "health_state",
+    "health_coverage",
+    "health_trend",
+    "health_trend_arrow",
+    "health_alerted",
+}
+# The account's customer success manager reads its 360 data (record rules).
+MANAGER_ONLY_FIELDS = {"csm_user_id"}
+C360_MANAGER_GROUPS = "customer_360.customer_360_group_manager,crm_full.crm_full_group_manager"
 
 _logger = logging.getLogger(__name__)
 
@@ -17,44 +32,88 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     # csm_user_id (Customer Success Manager) is defined with the care rules.
+    # Every health figure is internal to the 360 roles: not for portal customers
+    # (on their own account) nor for a plain employee.
     health_model_id = fields.Many2one(
-        "customer.health.model", string="Health Model", readonly=True, copy=False
+        "customer.health.model",
+        string="Health Model",
+        readonly=True,
+        copy=False,
+        groups=C360_GROUP,
     )
-    health_score = fields.Integer(readonly=True, copy=False, aggregator="avg")
-    health_state = fields.Selection(HEALTH_STATES, string="Health", readonly=True, copy=False)
+    health_score = fields.Integer(readonly=True, copy=False, aggregator="avg", groups=C360_GROUP)
+    health_state = fields.Selection(
+        HEALTH_STATES, string="Health", readonly=True, copy=False, groups=C360_GROUP
+    )
     health_coverage = fields.Float(
-        readonly=True, copy=False, help="Share of the measures' weight that had a value."
+        readonly=True,
+        copy=False,
+        groups=C360_GROUP,
+        help="Share of the measures' weight that had a value.",
     )
     health_trend = fields.Integer(
-        "Health Δ 4 weeks", readonly=True, copy=False, help="Score change over four weeks."
+        "Health Δ 4 weeks",
+        readonly=True,
+        copy=False,
+        groups=C360_GROUP,
+        help="Score change over four weeks.",
     )
     health_trend_arrow = fields.Selection(
         [("up", "↑ Up"), ("flat", "→ Flat"), ("down", "↓ Down")],
         string="Health Trend",
         readonly=True,
         copy=False,
+        groups=C360_GROUP,
     )
     health_alerted = fields.Boolean(
         readonly=True,
         copy=False,
+        groups=C360_GROUP,
         help="A proactive-care activity was opened; no new one until the customer recovers.",
     )
-    health_date = fields.Datetime("Health Computed On", compute="_compute_health_detail")
-    health_detail = fields.Json(compute="_compute_health_detail")
-    health_detail_html = fields.Html(
-        "Health Breakdown", compute="_compute_health_detail_html", sanitize=False
+    health_date = fields.Datetime(
+        "Health Computed On", compute="_compute_health_detail", groups=C360_GROUP
     )
-    health_cap_reason = fields.Char("Health Capped By", compute="_compute_health_detail_html")
+    health_detail = fields.Json(compute="_compute_health_detail", groups=C360_GROUP)
+    health_detail_html = fields.Html(
+        "Health Breakdown",
+        compute="_compute_health_detail_html",
+        sanitize=False,
+        groups=C360_GROUP,
+    )
+    health_cap_reason = fields.Char(
+        "Health Capped By", compute="_compute_health_detail_html", groups=C360_GROUP
+    )
     health_csm_sentiment = fields.Selection(
         [("good", "Good"), ("neutral", "Neutral"), ("poor", "Poor")],
         string="CSM Sentiment",
         copy=False,
+        groups=C360_GROUP,
         help="The CSM's judgement, a health measure until its expiry date.",
     )
-    health_csm_sentiment_expiry = fields.Date("Sentiment Valid Until", copy=False)
-    health_snapshot_ids = fields.One2many(
-        "customer.health.snapshot", "partner_id", string="Health Snapshots"
+    health_csm_sentiment_expiry = fields.Date(
+        "Sentiment Valid Until", copy=False, groups=C360_GROUP
     )
+    health_snapshot_ids = fields.One2many(
+        "customer.health.snapshot", "partner_id", string="Health Snapshots", groups=C360_GROUP
+    )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+    def _system_fields(self):
+        return super()._system_fields() | HEALTH_SYSTEM_FIELDS
+
+    def write(self, vals):
+        if MANAGER_ONLY_FIELDS & vals.keys() and not self.env.su:
+            if not self.env.user.has_groups(C360_MANAGER_GROUPS):
+                raise AccessError(
+                    self.env._(
+                        "Only a Customer 360 or sales manager may choose an account's "
+                        "customer success manager."
+                    )
+                )
+        return super().write(vals)
 
     # ------------------------------------------------------------
     # Explanation

@@ -21,3 +21,5 @@ from . import test_customer_import
 from . import test_customer_360_access
 from . import test_hostile_input
 from . import test_hostile_input_pages
+from . import test_c360_scoping
+from . import test_system_fields

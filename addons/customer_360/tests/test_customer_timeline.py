@@ -13,8 +13,9 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 # Fetching one page of a timeline, as the list view does (web_search_read):
 # one query for the page and one for the users' display names, whatever the
 # history size (access rights and rules warmed up beforehand). The pager's
-# length comes with the page: no COUNT, even when the page is full.
-TIMELINE_PAGE_QUERIES = 2
+# length comes with the page: no COUNT, even when the page is full. Two more since
+# issue 12: the ownership rule reads the teams the reader leads, once per page.
+TIMELINE_PAGE_QUERIES = 4
 
 PAGE_SPEC = {
     "date": {},
@@ -39,9 +40,15 @@ class TestCustomerTimeline(BaseCommon):
             groups="base.group_user,customer_360.customer_360_group_user",
         )
         Partner = cls.env["res.partner"]
-        cls.account = Partner.create({"name": "杭州云帆科技有限公司", "is_company": True})
+        # the user is the accounts' customer success manager: what a 360 user without
+        # sales rights reads (issue 12); sales ownership is covered in test_c360_scoping
+        cls.account = Partner.create(
+            {"name": "杭州云帆科技有限公司", "is_company": True, "csm_user_id": cls.user_c360.id}
+        )
         cls.contact = Partner.create({"name": "王芳", "parent_id": cls.account.id})
-        cls.other = Partner.create({"name": "Other Customer Ltd", "is_company": True})
+        cls.other = Partner.create(
+            {"name": "Other Customer Ltd", "is_company": True, "csm_user_id": cls.user_c360.id}
+        )
         cls.base_date = datetime(2026, 3, 1, 9, 0)
 
     @classmethod
@@ -148,8 +155,16 @@ class TestCustomerTimeline(BaseCommon):
 
     @users("c360_timeline_user")
     def test_page_query_count_is_flat(self):
-        small = self.env["res.partner"].sudo().create({"name": "Small Co", "is_company": True})
-        big = self.env["res.partner"].sudo().create({"name": "Big Co", "is_company": True})
+        small = (
+            self.env["res.partner"]
+            .sudo()
+            .create({"name": "Small Co", "is_company": True, "csm_user_id": self.env.uid})
+        )
+        big = (
+            self.env["res.partner"]
+            .sudo()
+            .create({"name": "Big Co", "is_company": True, "csm_user_id": self.env.uid})
+        )
         self._add_followups(small, 5)
         self._add_followups(big, 50)
         Timeline = self.env["customer.timeline"]
@@ -176,8 +191,16 @@ class TestCustomerTimeline(BaseCommon):
         The web client used to count a full page's timeline with one more
         query; the page now fetches one line more than it shows instead.
         """
-        small = self.env["res.partner"].sudo().create({"name": "Few Co", "is_company": True})
-        big = self.env["res.partner"].sudo().create({"name": "Many Co", "is_company": True})
+        small = (
+            self.env["res.partner"]
+            .sudo()
+            .create({"name": "Few Co", "is_company": True, "csm_user_id": self.env.uid})
+        )
+        big = (
+            self.env["res.partner"]
+            .sudo()
+            .create({"name": "Many Co", "is_company": True, "csm_user_id": self.env.uid})
+        )
         self._add_followups(small, 5)
         self._add_followups(big, 85)
         Timeline = self.env["customer.timeline"]

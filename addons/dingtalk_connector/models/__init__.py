@@ -1,3 +1,4 @@
+from . import dingtalk_system_fields
 from . import dingtalk_approval
 from . import dingtalk_event
 from . import dingtalk_message

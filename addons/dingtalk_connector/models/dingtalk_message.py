@@ -19,6 +19,25 @@ MAX_ATTEMPTS = 8  # then dead-letter: 30 s doubling gives up after about an hour
 BACKOFF_BASE, BACKOFF_CAP = 30, 6 * 3600  # seconds
 ROBOT_PER_MINUTE = 19  # DingTalk blocks a robot for 10 minutes past 20 a minute
 WORK_NOTICE_BATCH = 100  # asyncsend_v2 takes at most 100 user ids per call
+# The outbox is the system's: what is sent, to whom, and how delivery went. Managers
+# retry or cancel through the actions, never by writing these (dingtalk.system.fields.mixin).
+MESSAGE_SYSTEM_FIELDS = {
+    "state",
+    "attempt_count",
+    "next_attempt_at",
+    "sent_at",
+    "last_error",
+    "last_error_kind",
+    "task_id",
+    "payload",
+    "userids",
+    "robot_id",
+    "channel",
+    "dedupe_key",
+    "company_id",
+    "res_model",
+    "res_id",
+}
 
 
 class DingtalkMessage(models.Model):
@@ -30,6 +49,7 @@ class DingtalkMessage(models.Model):
     """
 
     _name = "dingtalk.message"
+    _inherit = ["dingtalk.system.fields.mixin"]
     _description = "DingTalk Message"
     _order = "id desc"
 
@@ -173,8 +193,13 @@ class DingtalkMessage(models.Model):
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------
+    def _get_system_fields(self):
+        return super()._get_system_fields() | MESSAGE_SYSTEM_FIELDS
+
     def action_retry(self):
-        self.filtered(lambda message: message.state in ("failed", "cancelled")).write(
+        self.check_access("write")
+        # sudo: the outbox state is the system's; the manager only asks for another try
+        self.sudo().filtered(lambda message: message.state in ("failed", "cancelled")).write(
             {
                 "state": "queued",
                 "attempt_count": 0,
@@ -187,7 +212,8 @@ class DingtalkMessage(models.Model):
     def action_cancel(self):
         if any(message.state == "sent" for message in self):
             raise UserError(self.env._("A message already sent cannot be cancelled."))
-        self.write({"state": "cancelled"})
+        self.check_access("write")
+        self.sudo().write({"state": "cancelled"})
 
     # ------------------------------------------------------------
     # DELIVERY
@@ -334,4 +360,4 @@ class DingtalkMessage(models.Model):
         else:
             vals["state"] = "failed"
             _logger.info("DingTalk message %s failed for good: %s", self.id, error)
-        self.write(vals)
+        self.sudo().write(vals)

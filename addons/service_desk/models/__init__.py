@@ -1,4 +1,5 @@
 from . import service_desk_cached_config
+from . import service_desk_system_fields
 from . import mail_thread
 from . import service_desk_category
 from . import service_desk_ces_response
@@ -18,5 +19,6 @@ from . import service_desk_ticket_portal
 from . import service_desk_ticket_rating
 from . import service_desk_ticket_routing
 from . import service_desk_ticket_sla
+from . import service_desk_ticket_system
 from . import resource_calendar
 from . import ir_attachment

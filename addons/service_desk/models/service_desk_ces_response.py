@@ -14,6 +14,7 @@ class ServiceDeskCesResponse(models.Model):
     """One Customer Effort Score question sent on solve, answered once through its token."""
 
     _name = "service.desk.ces.response"
+    _inherit = ["service.desk.system.fields.mixin"]
     _description = "Service Desk Customer Effort Score"
     _order = "id desc"
     _rec_name = "ticket_id"
@@ -24,8 +25,13 @@ class ServiceDeskCesResponse(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer")
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     team_id = fields.Many2one(related="ticket_id.team_id", store=True)
+    # The customer's only credential: generated here, read by server code only.
     access_token = fields.Char(
-        required=True, readonly=True, copy=False, default=lambda self: secrets.token_urlsafe(24)
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: secrets.token_urlsafe(24),
+        groups="base.group_system",
     )
     score = fields.Integer(help="1 = very hard to get help, 7 = effortless.", aggregator="avg")
     comment = fields.Text()
@@ -40,9 +46,14 @@ class ServiceDeskCesResponse(models.Model):
         ),
     ]
 
+    def _get_system_fields(self):
+        # the answer comes from the customer's page only
+        return super()._get_system_fields() | {"access_token", "score", "comment", "date_answered"}
+
     def _get_answer_url(self):
         self.ensure_one()
-        return f"{self.get_base_url()}/service_desk/ces/{self.access_token}"
+        # sudo: the token is hidden from staff; the mail to the customer carries it
+        return f"{self.get_base_url()}/service_desk/ces/{self.sudo().access_token}"
 
     def _record_answer(self, score, comment=None):
         """Store the customer's answer; a token answers once.

@@ -101,7 +101,7 @@ class ServiceDeskTicket(models.Model):
         cache = {}  # tickets of a burst share start and target: plan once
         for ticket, policy in policies.items():
             if ticket.sla_policy_id != policy:
-                ticket.sla_policy_id = policy
+                ticket.sudo().sla_policy_id = policy
             pairs = policy._get_target_ids(policy.id)
             # one recordset: its targets are fetched together
             records = Target.browse([target_id for _metric, target_id in pairs])

@@ -18,3 +18,4 @@ from . import test_service_desk_rating_http
 from . import test_service_desk_sla_query_counts
 from . import test_service_desk_sla_report
 from . import test_service_desk_sla_memo
+from . import test_ticket_system_fields

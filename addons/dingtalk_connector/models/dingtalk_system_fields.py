@@ -1,0 +1,44 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+from odoo.exceptions import AccessError
+
+
+class DingtalkSystemFieldsMixin(models.AbstractModel):
+    """Stored fields that only the system derives (outbox delivery, approval states):
+    refused in every create/write that does not run as superuser. ``readonly=True``
+    binds only the form; this binds RPC too. Server code writes them with ``sudo()``.
+
+    Put the mixin *first* in ``_inherit`` so that its check sees the caller's values.
+    """
+
+    _name = "dingtalk.system.fields.mixin"
+    _description = "DingTalk: fields written by the system only"
+
+    def _get_system_fields(self):
+        """:return: set of field names no user may set by hand (extend with super())."""
+        return set()
+
+    def _check_system_fields(self, fnames):
+        if self.env.su:
+            return
+        forbidden = self._get_system_fields().intersection(fnames)
+        if forbidden:
+            raise AccessError(
+                self.env._(
+                    "%(model)s: these fields are derived by the system and cannot be set "
+                    "by hand: %(fields)s",
+                    model=self._description,
+                    fields=", ".join(sorted(forbidden)),
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_system_fields(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_system_fields(vals)
+        return super().write(vals)

@@ -1,0 +1,33 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+
+# What the SLA engine, the metrics, the ratings and the numbering derive: an agent
+# reads them, never sets them (a faked deadline or CES would lie in every report).
+TICKET_SYSTEM_FIELDS = {
+    "number",
+    "date_done",
+    "sla_policy_id",
+    "sla_status_ids",
+    "sla_deadline",
+    "sla_breached",
+    "first_reply_date",
+    "public_reply_count",
+    "first_reply_hours",
+    "resolution_hours",
+    "reopen_count",
+    "fcr_state",
+    "ces_score",
+    "ces_response_ids",
+    "rating_ids",
+    "rating_last_value",
+}
+
+
+class ServiceDeskTicket(models.Model):
+    _name = "service.desk.ticket"
+    # the guard first in the chain: it sees what the caller sent
+    _inherit = ["service.desk.system.fields.mixin", "service.desk.ticket"]
+
+    def _get_system_fields(self):
+        return super()._get_system_fields() | TICKET_SYSTEM_FIELDS
