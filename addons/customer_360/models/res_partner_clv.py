@@ -59,7 +59,8 @@ class ResPartner(models.Model):
         "order value (Gamma-Gamma). With insufficient data, the historic CLV.",
     )
     clv_status = fields.Selection(CLV_STATUS, "CLV Status", readonly=True, copy=False)
-    clv_note = fields.Char("CLV Note", readonly=True, copy=False)
+    # computed when read: in the reader's language, not the cron's
+    clv_note = fields.Char("CLV Note", compute="_compute_clv_note")
     clv_expected_purchases_12m = fields.Float(
         "Expected Purchases (12 months)", digits=(16, 2), readonly=True, copy=False
     )
@@ -205,6 +206,26 @@ class ResPartner(models.Model):
         _logger.info("CLV model of %s fitted on %d repeat customers", company.name, repeat)
         return params
 
+    @api.depends(
+        "clv_status",
+        "clv_company_id.clv_repeat_customers",
+        "clv_company_id.clv_min_repeat_customers",
+    )
+    @api.depends_context("lang")
+    def _compute_clv_note(self):
+        for partner in self:
+            company = partner.clv_company_id
+            partner.clv_note = (
+                self.env._(
+                    "Insufficient data: %(repeat)s repeat customers, %(needed)s needed. "
+                    "Historic CLV shown.",
+                    repeat=company.clv_repeat_customers,
+                    needed=company.clv_min_repeat_customers,
+                )
+                if partner.clv_status == "insufficient"
+                else False
+            )
+
     def _clv_values(self, company, customers, params):
         """Field values per customer account, as tuples in UPDATE column order."""
         r_scores = rfm.quintile_scores([row["recency_days"] for row in customers], False)
@@ -213,13 +234,6 @@ class ResPartner(models.Model):
         segments = rfm.segments(
             [(row["recency_days"], row["orders_12m"], row["amount_12m"]) for row in customers]
         )
-        if params is None:
-            note = self.env._(
-                "Insufficient data: %(repeat)s repeat customers, %(needed)s needed. "
-                "Historic CLV shown.",
-                repeat=company.clv_repeat_customers,
-                needed=company.clv_min_repeat_customers,
-            )
         values = []
         for i, row in enumerate(customers):
             if params is None:
@@ -236,7 +250,6 @@ class ResPartner(models.Model):
                     status = "predicted_aov"
                     spend = row["amount"] / row["purchase_days"]
                 predicted = purchases * spend
-                note = None
             values.append(
                 (
                     row["partner_id"],
@@ -245,7 +258,6 @@ class ResPartner(models.Model):
                     company.currency_id.round(row["historic"]),
                     company.currency_id.round(predicted),
                     status,
-                    note,
                     round(purchases, 4),
                     round(alive, 4),
                     row["order_count"],
@@ -270,7 +282,6 @@ class ResPartner(models.Model):
         "clv_historic",
         "clv_predicted",
         "clv_status",
-        "clv_note",
         "clv_expected_purchases_12m",
         "p_alive",
         "clv_order_count",
