@@ -18,3 +18,5 @@ from . import test_service_desk_rating_http
 from . import test_service_desk_sla_query_counts
 from . import test_service_desk_sla_report
 from . import test_service_desk_sla_memo
+from . import test_service_desk_zh
+from . import test_service_desk_portal_zh
