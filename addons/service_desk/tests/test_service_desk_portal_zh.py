@@ -141,7 +141,8 @@ class TestServiceDeskPortalZh(HttpCase):
         )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(ticket.stage_id.category, "closed")
-        self.assertIn("客户已确认", ticket.message_ids[0].body)
+        notes = ticket.message_ids.filtered(lambda m: "客户已确认" in (m.body or ""))
+        self.assertEqual(notes.author_id, self.customer.partner_id)
         # a closed ticket is no longer "solved": nothing more to confirm or reopen
         again = self.url_open(
             f"/my/tickets/{ticket.id}/reopen", data={"csrf_token": Request.csrf_token(self)}
@@ -155,8 +156,9 @@ class TestServiceDeskPortalZh(HttpCase):
         )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(other.stage_id.category, "in_progress")
-        self.assertIn("还是冒烟", other.message_ids[0].body)
-        self.assertEqual(other.message_ids[0].author_id, self.customer.partner_id)
+        notes = other.message_ids.filtered(lambda m: "还是冒烟" in (m.body or ""))
+        self.assertIn("客户重新打开了工单", notes.body)
+        self.assertEqual(notes.author_id, self.customer.partner_id)
 
     def test_other_customer_cannot_decide(self):
         stranger = self.env["service.desk.ticket"].create(
