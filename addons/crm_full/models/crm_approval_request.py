@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
+from .crm_recipient import recipient_env
+
 
 class CrmApprovalRequest(models.Model):
     """One step of the approval of one sale order.
@@ -250,8 +252,10 @@ class CrmApprovalRequest(models.Model):
             following[0].state = "pending"
             following[0]._schedule_approver_activities()
         elif self.order_id.approval_state == "approved":
+            # read by the salesperson who confirms the order: their language
+            env = recipient_env(self.env, self.order_id.user_id)
             self.order_id.message_post(
-                body=self.env._("All approval steps are approved; the order can be confirmed."),
+                body=env._("All approval steps are approved; the order can be confirmed."),
                 message_type="notification",
             )
 
@@ -259,14 +263,15 @@ class CrmApprovalRequest(models.Model):
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for request in self:
             for user in request.approver_ids:
+                env = recipient_env(self.env, user)  # the approver's language
                 request.activity_ids += request.order_id.activity_schedule(
                     activity_type_id=activity_type.id,
-                    summary=self.env._("Approve: %s", request.rule_id.name),
-                    note=self.env._(
+                    summary=env._("Approve: %s", request.rule_id.with_env(env).name),
+                    note=env._(
                         "%(order)s (%(amount)s) waits for your approval.",
                         order=request.order_id.name,
                         amount=format_amount(
-                            self.env, request.order_id.amount_total, request.order_id.currency_id
+                            env, request.order_id.amount_total, request.order_id.currency_id
                         ),
                     ),
                     user_id=user.id,

@@ -14,6 +14,7 @@ from odoo.osv import expression
 from odoo.tools import mute_logger
 
 from ..tools.assignment import distribute
+from .crm_recipient import recipient_env
 
 _logger = logging.getLogger(__name__)
 
@@ -277,8 +278,8 @@ class CrmLead(models.Model):
         )
         Lead._pool_digest(
             lambda lead: lead.user_id,
-            lambda count: self.env._("%s duplicate leads given to you", count),
-            self.env._("These leads duplicate (撞单) leads you own and were given to you:"),
+            lambda env, count: env._("%s duplicate leads given to you", count),
+            lambda env: env._("These leads duplicate (撞单) leads you own and were given to you:"),
         )
         return given
 
@@ -312,12 +313,13 @@ class CrmLead(models.Model):
         for user_id, items in per_user.items():
             user = Users.browse(user_id)
             rule = items[0][1]
+            env = recipient_env(self.env, user)
             leads = self.browse([lead_id for lead_id, _rule in items]).sudo()
             # Queued, not sent inside the batch: the mail cron sends it after the commit.
-            rule.with_context(lang=user.lang, mail_notify_force_send=False).message_notify(
+            rule.with_env(env).with_context(mail_notify_force_send=False).message_notify(
                 partner_ids=user.partner_id.ids,
-                subject=self.env._("%s new leads assigned to you", len(leads)),
-                body=self._assignment_digest_body(leads, {r for _l, r in items}),
+                subject=env._("%s new leads assigned to you", len(leads)),
+                body=self.with_env(env)._assignment_digest_body(leads, {r for _l, r in items}),
                 email_layout_xmlid="mail.mail_notification_light",
             )
 

@@ -129,16 +129,16 @@ class CrmLead(models.Model):
             return
         self._pool_schedule(
             lambda lead: lead.user_id,
-            self.env._("Follow up or lose the lead"),
-            lambda lead: self.env._(
+            lambda lead: lead.env._("Follow up or lose the lead"),
+            lambda lead: lead.env._(
                 "%s returns to the public pool without a follow-up.", lead.name
             ),
             lambda lead: lead.pool_reclaim_date.date(),
         )
         self._pool_digest(
             lambda lead: lead.user_id,
-            lambda count: self.env._("%s of your leads return to the pool soon", count),
-            self.env._("Without a follow-up, these leads go back to the public pool:"),
+            lambda env, count: env._("%s of your leads return to the pool soon", count),
+            lambda env: env._("Without a follow-up, these leads go back to the public pool:"),
         )
 
     def _pool_reclaim(self):

@@ -6,6 +6,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+from .crm_recipient import recipient_env
+
 
 class CrmLead(models.Model):
     _inherit = "crm.lead"
@@ -82,8 +84,8 @@ class CrmLead(models.Model):
             return
         self._pool_schedule(
             lambda lead: lead.user_id,
-            self.env._("Idle opportunity: follow up"),
-            lambda lead: self.env._(
+            lambda lead: lead.env._("Idle opportunity: follow up"),
+            lambda lead: lead.env._(
                 "No follow-up for %(days)s days in stage %(stage)s.",
                 days=lead.stage_id.max_idle_days,
                 stage=lead.stage_id.name,
@@ -102,26 +104,28 @@ class CrmLead(models.Model):
             if leader and leader != lead.user_id:
                 team[leader].append(lead.id)
         for user in own.keys() | team.keys():
-            mine, theirs = self.browse(own.get(user, [])), self.browse(team.get(user, []))
+            env = recipient_env(self.env, user)  # the reader's language
+            mine = self.browse(own.get(user, [])).with_env(env)
+            theirs = self.browse(team.get(user, [])).with_env(env)
             body = Markup("")
             if mine:
-                body += Markup("<p>%s</p>") % self.env._(
+                body += Markup("<p>%s</p>") % env._(
                     "Your opportunities without a follow-up for longer than their stage "
                     "allows (a to-do is on each):"
                 ) + mine._pool_digest_list(
-                    lambda lead: self.env._(
+                    lambda lead: lead.env._(
                         "%(stage)s, %(days)s days",
                         stage=lead.stage_id.name,
                         days=lead.stage_id.max_idle_days,
                     )
                 )
             if theirs:
-                body += Markup("<p>%s</p>") % self.env._(
+                body += Markup("<p>%s</p>") % env._(
                     "Opportunities of your team without a follow-up for longer than their "
                     "stage allows:"
                 ) + theirs._pool_digest_list(lambda lead: lead.user_id.name)
             self._pool_digest_send(
                 user,
-                self.env._("%s idle opportunities need a follow-up", len(mine | theirs)),
+                env._("%s idle opportunities need a follow-up", len(mine | theirs)),
                 body,
             )

@@ -289,16 +289,16 @@ class CrmLead(models.Model):
         led = self.filtered("team_id.user_id")
         led._pool_schedule(
             lambda lead: lead.team_id.user_id,
-            self.env._("Unclaimed pool lead"),
-            lambda lead: self.env._(
+            lambda lead: lead.env._("Unclaimed pool lead"),
+            lambda lead: lead.env._(
                 "%s has waited in the public pool; hand it out or claim it.", lead.name
             ),
-            lambda lead: fields.Date.context_today(self),
+            lambda lead: fields.Date.context_today(lead),
         )
         led._pool_digest(
             lambda lead: lead.team_id.user_id,
-            lambda count: self.env._("%s pool leads wait for you to hand them out", count),
-            self.env._("These leads waited in the public pool longer than allowed:"),
+            lambda env, count: env._("%s pool leads wait for you to hand them out", count),
+            lambda env: env._("These leads waited in the public pool longer than allowed:"),
         )
         self.env.cr.execute(
             "UPDATE crm_lead SET pool_reminded = TRUE WHERE id = ANY(%s)", [self.ids]

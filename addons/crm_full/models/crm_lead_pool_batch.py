@@ -7,6 +7,8 @@ from markupsafe import Markup, escape
 
 from odoo import models
 
+from .crm_recipient import recipient_env
+
 DIGEST_LEADS = 10  # leads named in a digest; the rest are counted
 
 
@@ -37,35 +39,45 @@ class CrmLead(models.Model):
         self.env.cr.execute(query, params)
         return [row[0] for row in self.env.cr.fetchall()]
 
-    def _pool_schedule(self, user_of, summary, note_of, deadline_of):
+    def _pool_schedule(self, user_of, summary_of, note_of, deadline_of):
         """One activity per lead, created at once, without the e-mail Odoo sends per
-        activity: each user gets one digest per batch instead (``_pool_digest``)."""
+        activity: each user gets one digest per batch instead (``_pool_digest``).
+
+        ``summary_of``/``note_of``/``deadline_of`` get the lead in its user's language
+        and time zone: write texts with ``lead.env._``.
+        """
         todo = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id("crm.lead")
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
-            [
+        vals_list = []
+        for lead in self:
+            user = user_of(lead)
+            local = lead.with_env(recipient_env(self.env, user))
+            vals_list.append(
                 {
                     "res_model_id": model_id,
                     "res_id": lead.id,
                     "activity_type_id": todo.id,
-                    "user_id": user_of(lead).id,
-                    "summary": summary,
-                    "note": note_of(lead),
-                    "date_deadline": deadline_of(lead),
+                    "user_id": user.id,
+                    "summary": summary_of(local),
+                    "note": note_of(local),
+                    "date_deadline": deadline_of(local),
                 }
-                for lead in self
-            ]
+            )
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            vals_list
         )
 
-    def _pool_digest(self, user_of, subject_of, intro):
-        """One message per user for the leads of ``self`` that concern them."""
+    def _pool_digest(self, user_of, subject_of, intro_of):
+        """One message per user for the leads of ``self`` that concern them, in that
+        user's language: ``subject_of(env, count)`` and ``intro_of(env)``."""
         per_user = defaultdict(list)
         for lead in self:
             per_user[user_of(lead)].append(lead.id)
         for user, lead_ids in per_user.items():
-            leads = self.browse(lead_ids)
-            body = Markup("<p>%s</p>") % intro + leads._pool_digest_list()
-            self._pool_digest_send(user, subject_of(len(leads)), body)
+            env = recipient_env(self.env, user)
+            leads = self.browse(lead_ids).with_env(env)
+            body = Markup("<p>%s</p>") % intro_of(env) + leads._pool_digest_list()
+            self._pool_digest_send(user, subject_of(env, len(leads)), body)
 
     def _pool_digest_list(self, label_of=None):
         """The leads of ``self`` as links, the first ``DIGEST_LEADS`` named, the rest counted.

@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import float_compare, format_amount
+from odoo.tools import float_compare, format_amount, format_date
+
+from .crm_recipient import recipient_env
 
 from .crm_full_guard import check_link_targets
 
@@ -206,15 +208,16 @@ class CrmPaymentPlan(models.Model):
         for line in self:
             order = line.order_id
             user = order.user_id or order.create_uid
+            env = recipient_env(self.env, user)  # the salesperson's language
             order.activity_schedule(
                 activity_type_id=activity_type.id,
-                summary=self.env._("Overdue payment: %s", line.name),
-                note=self.env._(
+                summary=env._("Overdue payment: %s", line.name),
+                note=env._(
                     "%(order)s: %(amount)s was due on %(date)s, %(residual)s still to collect.",
                     order=order.name,
-                    amount=format_amount(self.env, line.amount, line.currency_id),
-                    date=line.due_date,
-                    residual=format_amount(self.env, line.residual, line.currency_id),
+                    amount=format_amount(env, line.amount, line.currency_id),
+                    date=format_date(env, line.due_date),
+                    residual=format_amount(env, line.residual, line.currency_id),
                 ),
                 user_id=user.id,
             )

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
 
+from .crm_recipient import recipient_env
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -27,16 +29,15 @@ class SaleOrder(models.Model):
     def _schedule_invoice_activity(self):
         """One 'Issue the invoice' to-do per confirmed order for finance."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
-        summary = self.env._("Issue the invoice")
         for order in self:
             user = order._get_invoice_activity_user()
-            if not user or order.activity_ids.filtered(lambda a: a.summary == summary):
+            env = recipient_env(self.env, user)  # finance reads it in their language
+            summary = env._("Issue the invoice")
+            if not user or order.activity_ids.filtered(lambda a, s=summary: a.summary == s):
                 continue
             order.sudo().activity_schedule(
                 activity_type_id=activity_type.id,
                 summary=summary,
-                note=self.env._(
-                    "Confirmed order %s: please issue the customer invoice.", order.name
-                ),
+                note=env._("Confirmed order %s: please issue the customer invoice.", order.name),
                 user_id=user.id,
             )

@@ -7,6 +7,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.service_desk.models.service_desk_recipient import recipient_env
 from odoo.addons.service_desk.tools.public_input import (
     MAX_COMMENT,
     is_token,
@@ -196,11 +197,12 @@ class CustomerNpsResponse(models.Model):
         if not user:
             return
         # sudo: the answer comes from a public page; the activity is the system's doing
+        env = recipient_env(self.env, user)  # the caller-back's language
         self.partner_id.sudo().activity_schedule(
             act_type_xmlid="mail.mail_activity_data_todo",
-            summary=self.env._("Customer care: NPS detractor"),
+            summary=env._("Customer care: NPS detractor"),
             note=Markup("<p>%s</p>")
-            % self.env._(
+            % env._(
                 "%(contact)s answered %(score)s/10 to %(survey)s: %(comment)s",
                 contact=self.contact_id.display_name,
                 score=self.score,

@@ -94,7 +94,8 @@ class ResPartner(models.Model):
     clv_status = fields.Selection(
         CLV_STATUS, "CLV Status", readonly=True, copy=False, groups=C360_GROUP
     )
-    clv_note = fields.Char("CLV Note", readonly=True, copy=False, groups=C360_GROUP)
+    # computed when read: in the reader's language, not the cron's
+    clv_note = fields.Char("CLV Note", compute="_compute_clv_note", groups=C360_GROUP)
     clv_expected_purchases_12m = fields.Float(
         "Expected Purchases (12 months)",
         digits=(16, 2),
@@ -277,6 +278,30 @@ class ResPartner(models.Model):
         _logger.info("CLV model of %s fitted on %d repeat customers", company.name, repeat)
         return params
 
+    @api.depends(
+        "clv_status",
+        "clv_company_id.clv_repeat_customers",
+        "clv_company_id.clv_min_repeat_customers",
+    )
+    @api.depends_context("lang")
+    def _compute_clv_note(self):
+        for partner in self:
+            company = partner.clv_company_id
+            if partner.clv_status != "insufficient":
+                partner.clv_note = False
+            elif company.clv_repeat_customers >= company.clv_min_repeat_customers:
+                # the company's model is fitted: this customer alone could not be scored
+                partner.clv_note = self.env._(
+                    "The model could not score this customer: historic CLV shown."
+                )
+            else:
+                partner.clv_note = self.env._(
+                    "Insufficient data: %(repeat)s repeat customers, %(needed)s needed. "
+                    "Historic CLV shown.",
+                    repeat=company.clv_repeat_customers,
+                    needed=company.clv_min_repeat_customers,
+                )
+
     def _clv_values(self, company, customers, params):
         """Field values per customer account, as tuples in UPDATE column order."""
         r_scores = rfm.quintile_scores([row["recency_days"] for row in customers], False)
@@ -285,19 +310,12 @@ class ResPartner(models.Model):
         segments = rfm.segments(
             [(row["recency_days"], row["orders_12m"], row["amount_12m"]) for row in customers]
         )
-        if params is None:
-            note = self.env._(
-                "Insufficient data: %(repeat)s repeat customers, %(needed)s needed. "
-                "Historic CLV shown.",
-                repeat=company.clv_repeat_customers,
-                needed=company.clv_min_repeat_customers,
-            )
         values = []
         for i, row in enumerate(customers):
             if params is None:
                 status, predicted, purchases, alive = "insufficient", row["historic"], 0.0, 0.0
             else:
-                status, predicted, purchases, alive, note = self._clv_predict_isolated(
+                status, predicted, purchases, alive = self._clv_predict_isolated(
                     company, row, params
                 )
             values.append(
@@ -308,7 +326,6 @@ class ResPartner(models.Model):
                     company.currency_id.round(row["historic"]),
                     company.currency_id.round(predicted),
                     status,
-                    note,
                     round(purchases, 4),
                     round(alive, 4),
                     row["order_count"],
@@ -327,18 +344,17 @@ class ResPartner(models.Model):
         return values
 
     def _clv_predict_isolated(self, company, row, params):
-        """(status, predicted, purchases, p_alive, note) of one customer. A customer the
-        model cannot score gets the historic value and a note, never the batch's end."""
+        """(status, predicted, purchases, p_alive) of one customer. A customer the model
+        cannot score gets the historic value (its note says why), never the batch's end."""
         try:
             status, predicted, purchases, alive = self._clv_predict(company, row, params)
             if all(math.isfinite(value) for value in (predicted, purchases, alive)):
-                return status, predicted, purchases, alive, None
+                return status, predicted, purchases, alive
         except (ArithmeticError, ValueError):
             _logger.warning(
                 "CLV prediction failed for partner %s", row["partner_id"], exc_info=True
             )
-        note = self.env._("The model could not score this customer: historic CLV shown.")
-        return "insufficient", row["historic"], 0.0, 0.0, note
+        return "insufficient", row["historic"], 0.0, 0.0
 
     def _clv_predict(self, company, row, params):
         """(status, predicted CLV, expected purchases in 12 months, p_alive) (hook)."""
@@ -368,7 +384,6 @@ class ResPartner(models.Model):
         "clv_historic",
         "clv_predicted",
         "clv_status",
-        "clv_note",
         "clv_expected_purchases_12m",
         "p_alive",
         "clv_order_count",

@@ -7,6 +7,8 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.service_desk.models.service_desk_recipient import recipient_env
+
 from .customer_health_scoring import explain, group_scores
 from .customer_health_snapshot import HEALTH_STATES
 from .res_partner import C360_GROUP
@@ -165,6 +167,7 @@ class ResPartner(models.Model):
             }
 
     @api.depends("health_detail")
+    @api.depends_context("lang")
     def _compute_health_detail_html(self):
         components = self.env["customer.health.component"]
         group_labels = dict(components._fields["group"]._description_selection(self.env))
@@ -269,20 +272,23 @@ class ResPartner(models.Model):
         for partner, reason in alerts:
             if not (partner.user_id or partner.csm_user_id):
                 continue
-            if reason == "red":
-                summary = self.env._("Health turned red (%s)", partner._health_score_text())
-            else:
-                summary = self.env._("Health dropped sharply (%s)", partner._health_score_text())
             for user in (partner.user_id | partner.csm_user_id).filtered("active"):
+                # each owner reads the to-do in their own language
+                env = recipient_env(self.env, user)
+                local = partner.with_env(env)
+                if reason == "red":
+                    summary = env._("Health turned red (%s)", local._health_score_text())
+                else:
+                    summary = env._("Health dropped sharply (%s)", local._health_score_text())
                 vals_list.append(
                     {
                         "res_model_id": model_id,
                         "res_id": partner.id,
                         "activity_type_id": activity_type.id if activity_type else False,
                         "summary": summary,
-                        "note": partner.sudo().health_detail_html,
+                        "note": local.sudo().health_detail_html,
                         "user_id": user.id,
-                        "date_deadline": fields.Date.context_today(self),
+                        "date_deadline": fields.Date.context_today(local),
                         "automated": True,
                     }
                 )

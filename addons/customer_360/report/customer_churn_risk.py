@@ -60,7 +60,9 @@ class CustomerChurnRisk(models.Model):
     user_id = fields.Many2one("res.users", "Account Owner", readonly=True)
     csm_user_id = fields.Many2one("res.users", "Customer Success Manager", readonly=True)
     rfm_segment = fields.Selection(
-        selection=lambda self: self.env["res.partner"]._fields["rfm_segment"].selection,
+        selection=lambda self: (
+            self.env["res.partner"]._fields["rfm_segment"]._description_selection(self.env)
+        ),  # labels in the reader's language (pivots, Excel export)
         string="RFM Segment",
         readonly=True,
     )

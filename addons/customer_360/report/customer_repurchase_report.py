@@ -36,7 +36,9 @@ class CustomerRepurchaseReport(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     user_id = fields.Many2one("res.users", "Account Owner", readonly=True)
     rfm_segment = fields.Selection(
-        selection=lambda self: self.env["res.partner"]._fields["rfm_segment"].selection,
+        selection=lambda self: (
+            self.env["res.partner"]._fields["rfm_segment"]._description_selection(self.env)
+        ),  # labels in the reader's language (pivots, Excel export)
         string="RFM Segment",
         readonly=True,
     )

@@ -23,3 +23,4 @@ from . import test_hostile_input
 from . import test_hostile_input_pages
 from . import test_c360_scoping
 from . import test_system_fields
+from . import test_recipient_language

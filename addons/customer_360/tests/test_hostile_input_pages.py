@@ -137,7 +137,7 @@ class TestHostilePortalAndExport(HostileCase):
             [("partner_id", "=", self.portal.partner_id.id)]
         )
 
-    def _new_ticket(self, **values):
+    def _new_ticket(self, files=None, **values):
         form = {
             "name": "Scanner broken",
             "description": "It smokes",
@@ -146,7 +146,7 @@ class TestHostilePortalAndExport(HostileCase):
             **values,
         }
         return self.url_open(
-            "/my/tickets/new", data={k: v for k, v in form.items() if v is not None}
+            "/my/tickets/new", data={k: v for k, v in form.items() if v is not None}, files=files
         )
 
     def test_portal_ticket_form(self):
@@ -171,6 +171,34 @@ class TestHostilePortalAndExport(HostileCase):
         self.assertEqual(len(self._tickets()), 1)
         self.assertEqual(first.url, again.url)
         self.assertIn(f"/my/tickets/{self._tickets().id}", again.url)
+
+    def test_portal_ticket_form_new_fields(self):
+        """Category, priority and attachments (issue 14): wrong-typed, unknown or oversized
+        values are refused with 400 and nothing is written."""
+        self.authenticate("c360_hostile_portal", "c360_hostile_portal")
+        Attachment = self.env["ir.attachment"]
+        before = Attachment.search_count([("res_model", "=", "service.desk.ticket")])
+        category = self.env["service.desk.category"].create({"name": "Hostile category"})
+        bad_categories = ["abc", "²", " 7", "1_0", "-1", "99999999999999999999", "999999999"]
+        with self.assertCalm():
+            for value in [*bad_categories, f"{category.id}\x00", f"[{category.id}]"]:
+                self.assertEqual(self._new_ticket(category_id=value).status_code, 400, value)
+            for value in ("9", "urgent", "1 ", "\x00", "٣"):
+                self.assertEqual(self._new_ticket(priority=value).status_code, 400, value)
+            with patch("odoo.addons.service_desk.controllers.portal.MAX_ATTACHMENT_BYTES", 10):
+                big = {"attachment": ("big.txt", b"x" * 11, "text/plain")}
+                self.assertEqual(self._new_ticket(files=big).status_code, 400)
+            many = [("attachment", (f"{i}.txt", b"x", "text/plain")) for i in range(6)]
+            self.assertEqual(self._new_ticket(files=many).status_code, 400)
+            named = {"attachment": ("a\x00.txt", b"x", "text/plain")}
+            self.assertLess(self._new_ticket(files=named).status_code, 500)
+        self.assertFalse(self._tickets())
+        self.assertEqual(
+            Attachment.search_count([("res_model", "=", "service.desk.ticket")]), before
+        )
+        category.active = False  # an archived category is no choice either
+        self.assertEqual(self._new_ticket(category_id=str(category.id)).status_code, 400)
+        self.assertFalse(self._tickets())
 
     def _export(self, domain_text):
         query = url_encode({"domain": domain_text})

@@ -12,6 +12,7 @@ clock; the ``escalate`` events carry a unique (clock, step) index as a safety ne
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .service_desk_recipient import recipient_env
 from .service_desk_ticket import TICKET_PRIORITIES
 
 
@@ -54,6 +55,7 @@ class ServiceDeskSlaEscalation(models.Model):
     follower_partner_ids = fields.Many2many("res.partner", string="Add Followers")
 
     @api.depends("trigger", "percent")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for step in self:
             if step.trigger == "breach":
@@ -116,18 +118,19 @@ class ServiceDeskSlaEscalation(models.Model):
             return
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         model_id = self.env["ir.model"]._get_id("service.desk.ticket")
-        today = fields.Date.context_today(self)
-        vals_list = [
-            {
-                "res_model_id": model_id,
-                "res_id": ticket.id,
-                "activity_type_id": todo.id if todo else False,
-                "summary": self.env._("SLA escalation: %s", step.display_name),
-                "user_id": user.id,
-                "date_deadline": today,
-            }
-            for ticket, step, user in activities
-        ]
+        vals_list = []
+        for ticket, step, user in activities:
+            env = recipient_env(self.env, user)  # the to-do speaks its user's language
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": ticket.id,
+                    "activity_type_id": todo.id if todo else False,
+                    "summary": env._("SLA escalation: %s", step.with_env(env).display_name),
+                    "user_id": user.id,
+                    "date_deadline": fields.Date.context_today(self.with_env(env)),
+                }
+            )
         # no e-mail per to-do, like breach activities
         self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
             vals_list

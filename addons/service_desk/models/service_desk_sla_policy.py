@@ -30,7 +30,10 @@ class ServiceDeskSlaPolicy(models.Model):
         help="The customer (or its company) must carry one of these tags. Empty: every customer.",
     )
     channel = fields.Selection(
-        lambda self: self.env["service.desk.ticket"]._fields["channel"].selection,
+        # the ticket's options, labels in the reader's language
+        lambda self: (
+            self.env["service.desk.ticket"]._fields["channel"]._description_selection(self.env)
+        ),
         help="Empty: every channel.",
     )
     category_ids = fields.Many2many(
@@ -186,13 +189,16 @@ class ServiceDeskSlaTarget(models.Model):
         )
 
     @api.depends("metric", "hours", "minutes", "days", "duration_type")
+    @api.depends_context("lang")
     def _compute_display_name(self):
-        metrics = dict(self._fields["metric"].selection)
+        metrics = dict(self._fields["metric"]._description_selection(self.env))
         for target in self:
             if target.duration_type == "days":
                 span = self.env._("%s business days", target.days)
             else:
-                span = f"{target.hours}h{target.minutes:02d}"
+                span = self.env._(
+                    "%(hours)sh%(minutes)s", hours=target.hours, minutes=f"{target.minutes:02d}"
+                )
             target.display_name = f"{metrics.get(target.metric)} {span}"
 
     @api.constrains("duration_type", "hours", "minutes", "days", "use_24x7", "calendar_id")

@@ -24,6 +24,8 @@ from pytz import utc
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from .service_desk_recipient import format_instant, recipient_env
+
 # Working intervals are memoized by UTC week, counted from this Monday.
 WEEK_ZERO = datetime(2000, 1, 3, tzinfo=utc)
 # plan_hours gives up after 100 windows of 14 days: so do we
@@ -292,17 +294,23 @@ class ServiceDeskSlaStatus(models.Model):
         self._post_breach_notes()
 
     def _post_breach_notes(self):
-        """One chatter note per ticket, so automation rules (e.g. DingTalk) can react."""
+        """One chatter note per ticket, so automation rules (e.g. DingTalk) can react.
+
+        Written for the one who acts on it (the breach activity's user): that user's
+        language, deadline in that user's time zone.
+        """
         bodies = {}
         for clock in self:
-            line = self.env._(
-                "SLA breached: %(target)s, deadline %(deadline)s (UTC).",
-                target=clock.target_id.display_name,
-                deadline=clock.deadline,
+            ticket = clock.ticket_id
+            env = recipient_env(self.env, ticket._sla_breach_user())
+            line = env._(
+                "SLA breached: %(target)s, deadline %(deadline)s.",
+                target=clock.target_id.with_env(env).display_name,
+                deadline=format_instant(env, clock.deadline),
             )
-            bodies[clock.ticket_id.id] = (
-                Markup("%s<br/>%s") % (bodies[clock.ticket_id.id], line)
-                if clock.ticket_id.id in bodies
+            bodies[ticket.id] = (
+                Markup("%s<br/>%s") % (bodies[ticket.id], line)
+                if ticket.id in bodies
                 else Markup("%s") % line
             )
         if bodies:

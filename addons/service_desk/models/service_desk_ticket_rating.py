@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.tools import html_escape
 
+from .service_desk_recipient import recipient_env
+
 # A rating at or under this value (1–5) is an unhappy customer: open a care activity.
 CSAT_CARE_MAX = 2
 
@@ -130,7 +132,8 @@ class ServiceDeskTicket(models.Model):
         if not user:
             return
         todo = self.env.ref("mail.mail_activity_data_todo")
-        summary = self.env._("Customer care: low satisfaction rating")
+        env = recipient_env(self.env, user)  # the caller-back's language, not the customer's
+        summary = env._("Customer care: low satisfaction rating")
         # one open care activity per ticket and user: a re-submitted rating must not pile up
         existing = self.sudo().activity_ids.filtered(
             lambda a: a.activity_type_id == todo and a.user_id == user and a.summary == summary
@@ -141,7 +144,7 @@ class ServiceDeskTicket(models.Model):
             act_type_xmlid="mail.mail_activity_data_todo",
             summary=summary,
             note=html_escape(
-                self.env._(
+                env._(
                     "The customer rated this ticket %(rating)s/5: %(feedback)s",
                     rating=int(rating.rating),
                     feedback=rating.feedback or "-",

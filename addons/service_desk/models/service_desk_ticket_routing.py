@@ -21,6 +21,7 @@ class ServiceDeskTicket(models.Model):
         for vals in vals_list:
             if match and not (vals.get("team_id") and vals.get("user_id")):
                 self._apply_routing_rule(vals, match)
+            self._apply_default_team(vals)
         self._assign_by_team_method(vals_list)
         return super().create(vals_list)
 
@@ -33,6 +34,26 @@ class ServiceDeskTicket(models.Model):
             value = rule[field]
             if value and not vals.get(field):
                 vals[field] = value.id if isinstance(value, models.BaseModel) else value
+
+    @api.model
+    def _apply_default_team(self, vals):
+        """A customer's ticket no rule routed goes to the company's first team (by sequence),
+        so it gets an assignee and an SLA like any other."""
+        if vals.get("team_id") or self.env.context.get("default_team_id"):
+            return
+        if vals.get("channel") not in self._get_default_team_channels():
+            return
+        company_id = vals.get("company_id") or self.env.company.id
+        team = (
+            self.env["service.desk.team"].sudo().search([("company_id", "=", company_id)], limit=1)
+        )
+        if team:
+            vals["team_id"] = team.id
+
+    @api.model
+    def _get_default_team_channels(self):
+        """Channels whose tickets nobody on our side triaged yet."""
+        return ("portal", "email", "web")
 
     @api.model
     def _get_routing_fields(self):

@@ -4,6 +4,8 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from .service_desk_recipient import recipient_env
+
 # Ticket fields policies match on: a change re-fits the clocks.
 SLA_REFIT_FIELDS = ("team_id", "priority", "partner_id", "channel", "company_id", "category_id")
 
@@ -64,22 +66,31 @@ class ServiceDeskTicket(models.Model):
             clocks._fulfil(fields.Datetime.now())
         return res
 
+    def _sla_breach_user(self):
+        """Who acts on a breach: the assignee, else the team leader."""
+        self.ensure_one()
+        return self.user_id or self.team_id.leader_id
+
     def _sla_schedule_breach_activities(self):
         """A to-do for the assignee (else the team leader) of each breached ticket, in one batch."""
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         model_id = self.env["ir.model"]._get_id(self._name)
-        vals_list = [
-            {
-                "res_model_id": model_id,
-                "res_id": ticket.id,
-                "activity_type_id": todo.id if todo else False,
-                "summary": self.env._("SLA breached"),
-                "user_id": (ticket.user_id or ticket.team_id.leader_id).id,
-                "date_deadline": fields.Date.context_today(self),
-            }
-            for ticket in self
-            if ticket.user_id or ticket.team_id.leader_id
-        ]
+        vals_list = []
+        for ticket in self:
+            user = ticket._sla_breach_user()
+            if not user:
+                continue
+            env = recipient_env(self.env, user)
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": ticket.id,
+                    "activity_type_id": todo.id if todo else False,
+                    "summary": env._("SLA breached"),
+                    "user_id": user.id,
+                    "date_deadline": fields.Date.context_today(self.with_env(env)),
+                }
+            )
         if vals_list:
             # no e-mail per to-do: a breach burst would send one mail per ticket
             self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(

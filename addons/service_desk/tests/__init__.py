@@ -19,3 +19,5 @@ from . import test_service_desk_sla_query_counts
 from . import test_service_desk_sla_report
 from . import test_service_desk_sla_memo
 from . import test_ticket_system_fields
+from . import test_service_desk_zh
+from . import test_service_desk_portal_zh

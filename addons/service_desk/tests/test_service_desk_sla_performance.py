@@ -7,9 +7,10 @@ from .sla_common import ServiceDeskSlaCommon
 # Baseline: search breaches, read clocks, write, log events, recompute tickets,
 # the same for warnings, the search of due escalations (none here), one query for
 # the next breach/warning/escalation instants, the next wake-up, one batched chatter note and
-# one batch of to-do activities (leader subscribed, no e-mail per to-do);
+# one batch of to-do activities (leader subscribed, no e-mail per to-do), and the
+# recipient's language and time zone, the translated target label (+5, issue 14);
 # it must not grow with open tickets.
-BREACH_CRON_QUERIES = 39
+BREACH_CRON_QUERIES = 44
 
 
 @tagged("post_install", "-at_install", "service_desk_sla")
