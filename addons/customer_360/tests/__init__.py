@@ -21,3 +21,4 @@ from . import test_customer_360_access
 from . import test_hostile_input
 from . import test_hostile_input_pages
 from . import test_access_matrix
+from . import test_derived_fields
