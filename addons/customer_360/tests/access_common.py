@@ -31,8 +31,7 @@ PERSONA_GROUPS = {
     "finance": ("account.group_account_invoice", 1),
     "agent": ("service_desk.service_desk_group_user", 1),
     "service_mgr": ("service_desk.service_desk_group_manager", 1),
-    # the 360 user is also a salesperson of team A who owns nothing: it may read
-    # only the unowned customers, so it may read only their 360 data
+    # the 360 user leads team B (salesperson B's): it may read the 360 data of b only
     "c360": (f"crm_full.crm_full_group_user,{C360}", 1),
     "api": (C360, 1),
     "sales_z": ("crm_full.crm_full_group_user", 2),
@@ -70,13 +69,14 @@ class AccessMatrixCommon(BaseCommon):
             {
                 "name": "矩阵 A 组",
                 "user_id": users["leader_a"].id,
-                "member_ids": [(6, 0, (users["sales_a"] | users["c360"]).ids)],
+                "member_ids": [(6, 0, users["sales_a"].ids)],
                 "company_id": cls.company.id,
             }
         )
         cls.team_b = Team.create(
             {
                 "name": "矩阵 B 组",
+                "user_id": users["c360"].id,
                 "member_ids": [(6, 0, users["sales_b"].ids)],
                 "company_id": cls.company.id,
             }

@@ -10,9 +10,10 @@ Columns are the personas of access_common.py, in this order:
     por  portal customer (a contact of customer a)    fin  finance (account invoicing)
     int  plain internal user                          agt  service agent
     sa   salesperson A (team A)                       smg  service manager
-    sb   salesperson B (team B)                       360  Customer 360 user, salesperson of
-    ldr  team A's leader                                   team A owning nothing
-    dir  Sales Director                               api  integration API user (360 user only)
+    sb   salesperson B (team B)                       360  Customer 360 user and team B's
+    ldr  team A's leader                                   leader (a salesperson too)
+    dir  Sales Director                               api  integration API user (360 user only,
+                                                       no account of its own)
     gm   General Manager                              sz   salesperson of the second company
 
 A cell is ``-`` (the ACL refuses), ``ok`` (the ACL allows; no labelled records for
@@ -64,11 +65,11 @@ AGENTS   = "-   -   -   -   -   -   -   -   ok  ok  -   -   -"
 SD_MG    = "-   -   -   -   -   -   -   -   -   ok  -   -   -"
 C360     = "-   -   -   -   -   -   -   -   -   -   ok  ok  -"
 # what a salesperson may reach follows the customer: own, the led team's, the pool
-OWNED    = "-   -   au  bu  au  abu abu -   -   -   u   -   z"
+OWNED    = "-   -   au  bu  au  abu abu -   -   -   bu  -   z"
 # rows of a report: own, the led team's; managers all
-REPORT   = "-   -   a   b   au  abu abu -   -   -   .   -   z"
-# 360 data: for the customers the 360 user may read (the API user: base partner rules)
-C360_OWN = "-   -   -   -   -   -   -   -   -   -   u   abu -"
+REPORT   = "-   -   a   b   au  abu abu -   -   -   b   -   z"
+# 360 data follows the account's owner: own and the led team's (not the pool)
+C360_OWN = "-   -   -   -   -   -   -   -   -   -   b   .   -"
 # fmt: on
 
 
@@ -88,14 +89,14 @@ SQL_REPORT = rows(REPORT)
 MATRIX = {
     # -- crm_full: business records --------------------------------------------------
     "res.partner": rows(
-        read=  "a   abu au  bu  au  abu abu abu abu abu u   abu z",
+        read=  "a   abu au  bu  au  abu abu abu abu abu bu  abu z",
         write= OWNED,
         create=OWNED,  # a contact under the customer
     ),
     "crm.lead": rows(OWNED, OWNED, OWNED, unlink="-   -   -   -   -   abu abu -   -   -   -   -   -"),
     "sale.order": rows(
-        read=  ".   -   au  bu  au  abu abu abu -   -   u   -   z",
-        write= "-   -   au  bu  au  abu abu abu -   -   u   -   z",
+        read=  ".   -   au  bu  au  abu abu abu -   -   bu  -   z",
+        write= "-   -   au  bu  au  abu abu abu -   -   bu  -   z",
         create=SALES,
         unlink="-   -   -   -   -   abu abu -   -   -   -   -   -",
     ),
@@ -105,13 +106,13 @@ MATRIX = {
         create=SALES, unlink=SALES,
     ),
     "crm.followup": rows(
-        read=  "-   -   a   b   au  abu abu -   -   -   .   -   z",
+        read=  "-   -   a   b   au  abu abu -   -   -   b   -   z",
         write= "-   -   a   b   u   abu abu -   -   -   .   -   z",
-        create="-   -   a   b   au  abu abu -   -   -   .   -   z",
+        create="-   -   a   b   au  abu abu -   -   -   b   -   z",
         unlink="-   -   -   -   -   abu abu -   -   -   -   -   -",
     ),
     "crm.payment.plan": rows(
-        read=  "-   -   au  bu  au  abu abu abu -   -   u   -   z",
+        read=  "-   -   au  bu  au  abu abu abu -   -   bu  -   z",
         write=OWNED, create=OWNED, unlink=OWNED,
     ),
     "crm.lifecycle.history": rows(OWNED),  # written by the system only
@@ -137,7 +138,7 @@ MATRIX = {
     "crm.report.forecast": SQL_REPORT,
     "crm.report.followup.delay": SQL_REPORT,
     "crm.report.lifecycle.funnel": rows(
-        read=  "-   -   a   b   a   abu abu -   -   -   .   -   z",  # the u customer has no salesperson
+        read=  "-   -   a   b   a   abu abu -   -   -   b   -   z",  # the u customer has no salesperson
     ),
     "crm.report.leaderboard": rows(  # the fixture wins nothing: no rows
         read=  "-   -   .   .   .   .   .   -   -   -   .   -   .",
@@ -175,8 +176,9 @@ MATRIX = {
     "customer.health.snapshot": C360_LOG,
     "customer.care.log": C360_LOG,
     "customer.timeline": C360_LOG,
-    "customer.event": rows(C360_OWN, create=C360_OWN),
-    "customer.nps.response": rows(C360_OWN, create=C360_OWN),
+    # the API pushes events for every customer it may read, reads back none of them
+    "customer.event": rows(C360_OWN, create="-   -   -   -   -   -   -   -   -   -   b   abu -"),
+    "customer.nps.response": rows(C360_OWN),  # created by Send, as the system
     "customer.churn.risk": rows(
         read=  "-   -   -   -   -   -   -   -   -   -   .   .   -",  # no rows for the fixture
     ),
@@ -196,6 +198,29 @@ MATRIX = {
     "resource.calendar": rows(EMPLOYEE),
     "resource.calendar.attendance": rows(EMPLOYEE),
     "resource.calendar.leaves": rows(EMPLOYEE, EMPLOYEE, EMPLOYEE, EMPLOYEE),
+}
+# fmt: on
+
+# Figures only some may read or total: ``ok`` = read_group works and totals only
+# what the persona may read; ``-`` = refused (ACL, or the field's groups=).
+# fmt: off
+#                                   por int sa  sb  ldr dir gm  fin agt smg 360 api sz
+ORDERS   =                         "ok  -   ok  ok  ok  ok  ok  ok  -   -   ok  -   ok"
+AGGREGATES = {
+    ("res.partner", "health_score"):  C360,
+    ("res.partner", "health_state"):  C360,
+    ("res.partner", "clv_historic"):  C360,
+    ("res.partner", "clv_predicted"): C360,
+    ("res.partner", "p_alive"):       C360,
+    ("res.partner", "rfm_segment"):   C360,
+    ("crm.lead", "expected_revenue"): SALES,
+    ("sale.order", "amount_total"):   ORDERS,
+    ("crm.payment.plan", "amount"):   "-   -   ok  ok  ok  ok  ok  ok  -   -   ok  -   ok",
+    ("crm.report.forecast", "weighted_amount"):    SALES,
+    ("crm.report.leaderboard", "won_amount"):      SALES,
+    ("customer.timeline", "amount"):               C360,
+    ("customer.repurchase.report", "amount"):      C360,
+    ("customer.churn.risk", "clv_historic"):       C360,
 }
 # fmt: on
 

@@ -14,10 +14,19 @@ import os
 import pprint
 from pathlib import Path
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .access_common import PERSONAS, AccessMatrixCommon
-from .access_matrix import MATRIX, OPERATIONS, OUR_ADDONS, SCOPES, readme_block, row
+from .access_matrix import (
+    AGGREGATES,
+    MATRIX,
+    OPERATIONS,
+    OUR_ADDONS,
+    SCOPES,
+    readme_block,
+    row,
+)
 from .access_probe import AccessProbe
 
 
@@ -124,6 +133,35 @@ class TestAccessMatrix(AccessProbe, AccessMatrixCommon):
                     )
         if os.environ.get("ACCESS_MATRIX_DUMP"):
             Path(os.environ["ACCESS_MATRIX_DUMP"]).write_text(pprint.pformat(measured, width=120))
+
+    def test_amounts_and_scores(self):
+        """read_group on figures: refused, or totalling only what the persona may read."""
+        for (model, fname), declared in sorted(AGGREGATES.items()):
+            cells = [self.aggregate_cell(self.users[p], model, fname) for p in PERSONAS]
+            with self.subTest(model=model, field=fname):
+                self.assertEqual(row(cells), row(declared.split()), f"{model}.{fname}")
+
+    def aggregate_cell(self, user, model, fname):
+        Model = self.env[model].with_user(user)
+        field = Model._fields[fname]
+        numeric = field.type in ("integer", "float", "monetary")
+        try:
+            if numeric:
+                groups = Model.read_group([], [f"{fname}:sum"], [])
+            else:
+                groups = Model.read_group([], [fname], [fname])
+            Model.search([], limit=1).read([fname])
+        except AccessError:
+            return "-"
+        if numeric:
+            readable = Model.search([])
+            total = sum(readable.sudo().mapped(fname))
+            got = groups[0][fname] if groups else 0
+            if (field.type != "integer" and abs((got or 0) - total) > 0.01) or (
+                field.type == "integer" and (got or 0) != total
+            ):
+                return f"sum!{got}"  # totals what the persona cannot read
+        return "ok"
 
     def test_readme_table_matches_the_matrix(self):
         readme = Path(__file__).resolve().parents[3] / "README.md"
