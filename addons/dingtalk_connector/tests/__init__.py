@@ -12,3 +12,4 @@ from . import test_dingtalk_server_action
 from . import test_dingtalk_settings
 from . import test_dingtalk_user_sync
 from . import test_dingtalk_markdown
+from . import test_access_matrix
