@@ -108,7 +108,8 @@ MATRIX = {
     "crm.followup": rows(
         read=  "-   -   a   b   au  abu abu -   -   -   b   -   z",
         write= "-   -   a   b   u   abu abu -   -   -   .   -   z",
-        create="-   -   a   b   au  abu abu -   -   -   b   -   z",
+        # a pool lead takes follow-ups (a call before claiming); it moves no reclaim clock
+        create="-   -   au  bu  au  abu abu -   -   -   bu  -   z",
         unlink="-   -   -   -   -   abu abu -   -   -   -   -   -",
     ),
     "crm.payment.plan": rows(
@@ -161,8 +162,8 @@ MATRIX = {
     "service.desk.sla.policy": SD_CONFIG,
     "service.desk.sla.target": SD_CONFIG,
     "service.desk.sla.escalation": SD_CONFIG,
-    "service.desk.sla.status": SD_CONFIG,
-    "service.desk.sla.event": SD_CONFIG,
+    "service.desk.sla.status": rows(AGENTS),  # the SLA engine's clocks and log
+    "service.desk.sla.event": rows(AGENTS),
     "service.desk.ces.response": SD_CONFIG,
     "service.desk.sla.replan": rows(SD_MG, SD_MG, SD_MG, SD_MG),
     "service.desk.sla.replan.line": rows(SD_MG, SD_MG, SD_MG, SD_MG),
@@ -176,8 +177,9 @@ MATRIX = {
     "customer.health.snapshot": C360_LOG,
     "customer.care.log": C360_LOG,
     "customer.timeline": C360_LOG,
-    # the API pushes events for every customer it may read, reads back none of them
-    "customer.event": rows(C360_OWN, create="-   -   -   -   -   -   -   -   -   -   b   abu -"),
+    # events are pushed for every customer one may read (the pool's too), read back
+    # only for one's own and the led team's accounts
+    "customer.event": rows(C360_OWN, create="-   -   -   -   -   -   -   -   -   -   bu  abu -"),
     "customer.nps.response": rows(C360_OWN),  # created by Send, as the system
     "customer.churn.risk": rows(
         read=  "-   -   -   -   -   -   -   -   -   -   .   .   -",  # no rows for the fixture

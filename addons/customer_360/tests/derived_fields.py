@@ -29,7 +29,7 @@ _LEAD = [
     "dedupe_registry", "duplicate_of_id", "idle_reminded_anchor", "last_followup_date",
     "pool_reclaim_date", "pool_reclaim_warned", "pool_reclaim_warned_date",
     # pool bookkeeping: claim, release and the crons write these
-    "in_pool", "pool_date", "pool_reminded", "previous_user_id",
+    "in_pool", "pool_date", "pool_reminded", "previous_user_id", "release_reason",
 ]  # fmt: skip
 _TICKET = [
     "ces_score", "commercial_partner_id", "date_done", "fcr_state", "first_reply_date",
@@ -63,9 +63,7 @@ SYSTEM = {
     "res.company.clv_model_params",
     "res.company.clv_repeat_customers",
     "service.desk.ces.response.access_token",
-    "service.desk.ces.response.company_id",
     "service.desk.ces.response.date_answered",
-    "service.desk.ces.response.team_id",
     "service.desk.sla.event.company_id",
     "service.desk.sla.event.ticket_id",
     "service.desk.sla.status.company_id",
@@ -85,6 +83,8 @@ EDITABLE = {
     "service.desk.category.complete_name": "recomputed from the names service managers edit",
     "service.desk.stage.is_done": "follows the category service managers choose",
     "service.desk.stage.pauses_sla": "follows the category service managers choose",
+    "service.desk.ces.response.company_id": "the ticket's; service managers edit tickets anyway",
+    "service.desk.ces.response.team_id": "the ticket's; service managers edit tickets anyway",
     "service.desk.sla.escalation.company_id": "the policy's company; service managers' configuration",
     "service.desk.sla.target.company_id": "the policy's company; service managers' configuration",
 }
