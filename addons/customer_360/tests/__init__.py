@@ -24,3 +24,5 @@ from . import test_hostile_input_pages
 from . import test_c360_scoping
 from . import test_system_fields
 from . import test_recipient_language
+from . import test_access_matrix
+from . import test_derived_fields

@@ -13,3 +13,4 @@ from . import test_dingtalk_settings
 from . import test_dingtalk_user_sync
 from . import test_dingtalk_markdown
 from . import test_dingtalk_system_fields
+from . import test_access_matrix

@@ -1,0 +1,90 @@
+# Copyright 2026 Full Customer Management contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Stored fields our addons derive, and who may write them (test_derived_fields.py).
+
+SYSTEM: written only by the system (computes, crons, flows under sudo); an
+RPC-style write by any persona that may write the record must be refused.
+It also lists fields that are neither computed nor readonly but that only the
+system writes (pool bookkeeping, the stage reached).
+EDITABLE: derived or readonly in the form, yet a user may set them; the reason says why.
+"""
+
+_PARTNER = [
+    # customer_360: health, value, segments
+    "health_model_id", "health_score", "health_state", "health_coverage", "health_trend",
+    "health_trend_arrow", "health_alerted",
+    "clv_company_id", "clv_currency_id", "clv_historic", "clv_predicted", "clv_status",
+    "clv_note", "clv_expected_purchases_12m", "clv_order_count", "clv_first_order_date",
+    "clv_last_order_date", "p_alive",
+    "rfm_recency_days", "rfm_frequency", "rfm_monetary", "rfm_r_score", "rfm_f_score",
+    "rfm_m_score", "rfm_score", "rfm_segment",
+    # crm_full: lifecycle, follow-ups, duplicates
+    "lifecycle_stage_id", "lifecycle_status", "lifecycle_status_date",
+    "lifecycle_status_checked_on", "key_reminded_anchor", "last_followup_date",
+    "dedupe_company", "dedupe_email", "dedupe_mobile", "dedupe_phone", "dedupe_registry",
+    "partner_duplicate_of_id",
+]  # fmt: skip
+_LEAD = [
+    "assignment_rule_id", "dedupe_company", "dedupe_email", "dedupe_mobile", "dedupe_phone",
+    "dedupe_registry", "duplicate_of_id", "idle_reminded_anchor", "last_followup_date",
+    "pool_reclaim_date", "pool_reclaim_warned", "pool_reclaim_warned_date",
+    # pool bookkeeping: claim, release and the crons write these
+    "in_pool", "pool_date", "pool_reminded", "previous_user_id", "release_reason",
+]  # fmt: skip
+_TICKET = [
+    "ces_score", "commercial_partner_id", "date_done", "fcr_state", "first_reply_date",
+    "first_reply_hours", "is_done", "number", "public_reply_count", "reopen_count",
+    "resolution_hours", "sla_breached", "sla_deadline", "sla_policy_id",
+]  # fmt: skip
+_NPS = [
+    "access_token", "category", "company_id", "country_id", "date_answered", "industry_id",
+    "lifecycle_stage_id", "nps_value", "partner_id", "user_id",
+]  # fmt: skip
+
+SYSTEM = {
+    *(f"res.partner.{name}" for name in _PARTNER),
+    *(f"crm.lead.{name}" for name in _LEAD),
+    *(f"service.desk.ticket.{name}" for name in _TICKET),
+    *(f"customer.nps.response.{name}" for name in _NPS),
+    "sale.order.approval_state",
+    "crm.approval.request.company_id",
+    "crm.lifecycle.history.company_id",
+    "crm.pool.log.company_id",
+    # a payment plan line follows its order: writing these would move the order
+    "crm.payment.plan.company_id",
+    "crm.payment.plan.user_id",
+    "crm.payment.plan.received",
+    "crm.payment.plan.residual",
+    "crm.payment.plan.state",
+    "crm.payment.plan.overdue_reminded_date",
+    "customer.care.log.trigger",
+    "customer.nps.survey.date_sent",
+    "res.company.clv_fit_date",
+    "res.company.clv_model_params",
+    "res.company.clv_repeat_customers",
+    "service.desk.ces.response.access_token",
+    "service.desk.ces.response.date_answered",
+    "service.desk.sla.event.company_id",
+    "service.desk.sla.event.ticket_id",
+    "service.desk.sla.status.company_id",
+    "service.desk.sla.status.metric",
+    "service.desk.sla.status.policy_id",
+}
+
+EDITABLE = {
+    "crm.followup.partner_id": "defaults from the lead; a follow-up on a customer sets it",
+    "crm.payment.plan.amount": "typed by the salesperson on fixed-amount instalments",
+    "crm.sales.target.date_to": "defaults from the period; the manager may shorten it",
+    "service.desk.ticket.stage_id": "defaults to the first stage; agents move tickets",
+    # configuration that only its managers may write at all
+    "crm.assignment.rule.last_user_id": "round-robin position; the manager may reset it",
+    "service.desk.team.last_assigned_user_id": "round-robin position; the manager may reset it",
+    "crm.pool.reclaim.delay.company_id": "the team's company; sales managers' configuration",
+    "service.desk.category.complete_name": "recomputed from the names service managers edit",
+    "service.desk.stage.is_done": "follows the category service managers choose",
+    "service.desk.stage.pauses_sla": "follows the category service managers choose",
+    "service.desk.ces.response.company_id": "the ticket's; service managers edit tickets anyway",
+    "service.desk.ces.response.team_id": "the ticket's; service managers edit tickets anyway",
+    "service.desk.sla.escalation.company_id": "the policy's company; service managers' configuration",
+    "service.desk.sla.target.company_id": "the policy's company; service managers' configuration",
+}
