@@ -4,9 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, format_amount, format_date
 
-from .crm_recipient import recipient_env
-
 from .crm_full_guard import check_link_targets
+from .crm_recipient import recipient_env
 
 # Context key set while an order writes its whole plan at once: the total is
 # checked once afterwards, not after each line of the write.

@@ -77,7 +77,7 @@ class ServiceDeskPortal(CustomerPortal):
                 "service.desk.ticket", ticket_id, access_token
             )
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found() from None
         values = self._get_page_view_values(
             ticket_sudo,
             access_token,
@@ -108,7 +108,7 @@ class ServiceDeskPortal(CustomerPortal):
                 "service.desk.ticket", ticket_id, access_token
             )
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found() from None
         reason = reason or ""
         if text_problem(reason, MAX_COMMENT):
             raise BadRequest(
