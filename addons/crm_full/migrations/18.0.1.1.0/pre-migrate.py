@@ -3,8 +3,8 @@
 """18.0.1.1.0: customer, follow-up and lead rules follow ownership on Odoo's sales groups.
 
 The rules live in noupdate files (an admin may tune them), so an upgrade would keep the
-old, looser domains. This security fix reloads crm_full's own rules once; the files set
-noupdate again as they load.
+old, looser domains. This security fix reloads crm_full's own rules once; post-migrate
+sets noupdate back (Odoo does not, on records it updates).
 """
 
 
