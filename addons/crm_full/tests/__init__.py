@@ -22,3 +22,4 @@ from . import test_assignment
 from . import test_assignment_concurrency
 from . import test_pool_assignment_gaps
 from . import test_assignment_duplicate_cap
+from . import test_odoo_compat
