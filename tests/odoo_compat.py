@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from odoo_env import (
@@ -131,24 +132,33 @@ def main(odoo_env, package_dir, tags=None, keep_db=False):
     modules = odoo_modules()
     print(f"Odoo's own tests ({tags}) on {modules}, without and with {SUITE_ADDONS}")
     started = time.time()
-    results = {}
     try:
-        steps = [
-            (base, [f"--init={','.join(modules)}"], None),
-            (ours, [f"--init={','.join(SUITE_ADDONS)}"], None),
-            (base, ["--test-enable", f"--test-tags={tags}"], runner),
-            (ours, ["--test-enable", f"--test-tags={tags}"], runner),
-        ]
-        for index, (dbname, args, script) in enumerate(steps):
-            if index == 1:
+        for dbname, addons in ((base, modules), (ours, SUITE_ADDONS)):
+            if dbname == ours:
                 copy_database(base, ours, data_dir)
-            code, lines = odoo(odoo_env, package_dir, data_dir, dbname, *args, script=script)
-            if script:
-                results[dbname] = failures(lines)
-            elif code:
+            code, _lines = odoo(
+                odoo_env, package_dir, data_dir, dbname, f"--init={','.join(addons)}"
+            )
+            if code:
                 print(f"installing on {dbname} failed (status {code})", file=sys.stderr)
                 print("0 passed, 1 failed")
                 return 1
+        # Both sides at once: half the time on two cores, and the same load on each.
+        with ThreadPoolExecutor(2) as pool:
+            runs = {
+                dbname: pool.submit(
+                    odoo,
+                    odoo_env,
+                    package_dir,
+                    data_dir,
+                    dbname,
+                    "--test-enable",
+                    f"--test-tags={tags}",
+                    script=runner,
+                )
+                for dbname in (base, ours)
+            }
+            results = {dbname: failures(run.result()[1]) for dbname, run in runs.items()}
     finally:
         if not keep_db:
             for dbname in (base, ours):
