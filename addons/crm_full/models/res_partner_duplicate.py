@@ -157,7 +157,13 @@ class ResPartner(models.Model):
                 [("id", "not in", self.ids), ("user_ids", "=", False)],
             ]
         )
-        existing = self.sudo().with_context(active_test=False).search(domain, order="id")
+        # One query fetching the keys read below (and no extra ``search`` call in
+        # Odoo's own partner flows, e.g. _find_or_create_from_emails).
+        existing = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(domain, [*DEDUPE_FIELDS, "commercial_partner_id"], order="id")
+        )
         index = {}
         for other in existing:
             for fname, value in other._partner_dedupe_keys():
