@@ -16,7 +16,11 @@ class CrmLead(models.Model):
         return res
 
     def _create_won_orders(self):
-        """Give each won opportunity without a quotation a draft order to work on."""
+        """Give each won opportunity without a quotation a draft order to work on.
+
+        The notes are logged (``_message_log``), not posted: a log needs no sender
+        address, so a salesperson without an e-mail can still win, and it notifies
+        nobody, as the note subtype did."""
         orders = self.env["sale.order"]
         for lead in self:
             if lead.type != "opportunity" or lead.order_ids.filtered(lambda o: o.state != "cancel"):
@@ -24,24 +28,22 @@ class CrmLead(models.Model):
             company = lead.company_id or self.env.company
             product = company.won_order_product_id
             if not product:
-                lead.message_post(
+                lead._message_log(
                     body=self.env._(
                         "Won without a quotation, and no product for won opportunities is set "
                         "in the CRM settings: create the quotation by hand."
                     ),
                     message_type="comment",
-                    subtype_xmlid="mail.mt_note",
                 )
                 continue
             if not lead.partner_id:
                 lead._handle_partner_assignment(create_missing=True)
             order = self.env["sale.order"].create(lead._prepare_won_order_values(product))
-            lead.message_post(
+            lead._message_log(
                 body=self.env._(
                     "Draft order %s created for the won opportunity.", order._get_html_link()
                 ),
                 message_type="comment",
-                subtype_xmlid="mail.mt_note",
             )
             orders |= order
         return orders

@@ -1,7 +1,5 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
@@ -188,7 +186,13 @@ class ResPartner(models.Model):
                 [("id", "not in", self.ids), ("user_ids", "=", False)],
             ]
         )
-        existing = self.sudo().with_context(active_test=False).search(domain, order="id")
+        # One query fetching the keys read below (and no extra ``search`` call in
+        # Odoo's own partner flows, e.g. _find_or_create_from_emails).
+        existing = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(domain, [*DEDUPE_FIELDS, "commercial_partner_id"], order="id")
+        )
         index = {}
         for other in existing:
             for fname, value in other._partner_dedupe_keys():
@@ -205,7 +209,13 @@ class ResPartner(models.Model):
                 original.sudo()._partner_tell_owner(partner, edited=edited)
 
     def _partner_tell_owner(self, duplicate, edited=False):
+        """A to-do for the original's salesperson. An activity, not a message: the
+        customer's thread stays its own history (Odoo's flows and merges read it), and
+        no e-mail goes out in the name of whoever typed the contact. No owner, no to-do:
+        the link stays on the duplicate for the managers' duplicate list."""
         owner = self.user_id or self.commercial_partner_id.user_id
+        if not owner.active or owner.share:
+            return
         if edited:
             text = self.env._(
                 "Possible duplicate (撞单): %(new)s, edited by %(user)s, now looks like this "
@@ -219,9 +229,6 @@ class ResPartner(models.Model):
                 new=duplicate.display_name,
                 user=self.env.user.name,
             )
-        self.message_post(
-            body=Markup("<p>%s</p>") % text,
-            partner_ids=owner.partner_id.ids,
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
+        self.with_context(mail_activity_quick_update=True).activity_schedule(
+            "mail.mail_activity_data_todo", summary=text[:250], user_id=owner.id
         )

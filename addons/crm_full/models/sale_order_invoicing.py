@@ -1,6 +1,6 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import SUPERUSER_ID, models
 
 from .crm_recipient import recipient_env
 
@@ -26,6 +26,18 @@ class SaleOrder(models.Model):
         )
         return users.sorted("id")[:1]
 
+    def _invoice_activity_author(self):
+        """The order as the user the to-do comes from. A customer confirming on the
+        portal (public or portal user, often without an e-mail) is no sender for the
+        assignment mail: the order's salesperson is, else OdooBot."""
+        self.ensure_one()
+        if not self.env.user.share:
+            return self
+        salesperson = self.user_id
+        if salesperson.active and not salesperson.share and salesperson.email:
+            return self.with_user(salesperson)
+        return self.with_user(SUPERUSER_ID)
+
     def _schedule_invoice_activity(self):
         """One 'Issue the invoice' to-do per confirmed order for finance."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
@@ -35,7 +47,7 @@ class SaleOrder(models.Model):
             summary = env._("Issue the invoice")
             if not user or order.activity_ids.filtered(lambda a, s=summary: a.summary == s):
                 continue
-            order.sudo().activity_schedule(
+            order._invoice_activity_author().sudo().activity_schedule(
                 activity_type_id=activity_type.id,
                 summary=summary,
                 note=env._("Confirmed order %s: please issue the customer invoice.", order.name),

@@ -28,3 +28,4 @@ from . import test_system_fields
 from . import test_pool_rpc_bypass
 from . import test_pool_defaults
 from . import test_recipient_language
+from . import test_odoo_compat

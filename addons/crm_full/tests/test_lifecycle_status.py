@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, freeze_time, tagged, users
 
 from .common import CrmFullCommon
+from .common_accounting import ensure_chart_of_accounts
 
 T0 = datetime(2027, 1, 4, 9, 0)
 
@@ -18,6 +19,7 @@ class TestLifecycleStatus(CrmFullCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        ensure_chart_of_accounts(cls.env)
         cls.product = cls.env["product.product"].create(
             {"name": "ERP 授权", "list_price": 1000.0, "invoice_policy": "order"}
         )

@@ -77,9 +77,13 @@ class TestPartnerDuplicates(PartnerDuplicatesCommon):
                     {"is_company": True, "country_id": self.cn.id, **vals}
                 )
                 self.assertEqual(partner.partner_duplicate_of_id, self.original)
-        notes = self.original.message_ids.filtered(lambda msg: "撞单" in (msg.body or ""))
-        self.assertEqual(len(notes), 4)
-        self.assertIn(self.user_sales.partner_id, notes.partner_ids, "the owner is told")
+        todos = self.original.activity_ids.filtered(lambda act: "撞单" in act.summary)
+        self.assertEqual(len(todos), 4)
+        self.assertEqual(todos.user_id, self.user_sales, "the owner is told")
+        self.assertFalse(
+            self.original.message_ids.filtered(lambda msg: "撞单" in (msg.body or "")),
+            "the customer's thread is left alone",
+        )
 
     def test_import_flags_duplicates_and_own_contacts_are_not(self):
         result = self.env["res.partner"].load(

@@ -31,7 +31,7 @@ class TestPartnerDuplicatesOnEdit(PartnerDuplicatesCommon):
         return partner
 
     def _notes(self):
-        return self.original.message_ids.filtered(lambda msg: "撞单" in (msg.body or ""))
+        return self.original.activity_ids.filtered(lambda act: "撞单" in act.summary)
 
     def test_each_edited_key_flags_and_tells_the_owner(self):
         cases = {
@@ -47,9 +47,9 @@ class TestPartnerDuplicatesOnEdit(PartnerDuplicatesCommon):
                 self.assertEqual(partner.partner_duplicate_of_id, self.original)
         notes = self._notes()
         self.assertEqual(len(notes), 4)
-        self.assertIn(self.user_sales.partner_id, notes.partner_ids, "the owner is told")
-        self.assertIn("edited by", str(notes[0].body))
-        self.assertIn(self.user_other.name, str(notes[0].body))
+        self.assertEqual(notes.user_id, self.user_sales, "the owner is told")
+        self.assertIn("edited by", notes[0].summary)
+        self.assertIn(self.user_other.name, notes[0].summary)
 
     def test_form_edit_flags_once(self):
         partner = self._new()

@@ -8,6 +8,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 
+from .common_accounting import ensure_chart_of_accounts
 from .common_order import CrmFullOrderCommon
 
 
@@ -16,6 +17,7 @@ class TestPaymentPlan(CrmFullOrderCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        ensure_chart_of_accounts(cls.env)
         cls.template = cls.env["crm.payment.plan.template"].create(
             {
                 "name": "30/60/10",
