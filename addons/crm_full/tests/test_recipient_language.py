@@ -27,6 +27,7 @@ class TestRecipientLanguage(CrmFullOrderCommon):
     def setUpClass(cls):
         super().setUpClass()
         load_zh(cls.env)
+        cls.env.company.pool_new_leads = True  # the reclaim runs where the pool is on
         cls.template = cls.env["crm.payment.plan.template"].create(
             {
                 "name": "30/70",
