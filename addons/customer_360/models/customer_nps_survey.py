@@ -11,7 +11,7 @@ class CustomerNpsSurvey(models.Model):
 
     _name = "customer.nps.survey"
     _description = "NPS Survey"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "crm.full.system.fields.mixin"]
     _order = "date_sent desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -56,6 +56,9 @@ class CustomerNpsSurvey(models.Model):
     passive_count = fields.Integer(string="Passives", compute="_compute_nps")
     detractor_count = fields.Integer(string="Detractors", compute="_compute_nps")
     nps = fields.Float(string="NPS", compute="_compute_nps", digits=(16, 1))
+
+    def _system_fields(self):
+        return super()._system_fields() | {"date_sent"}  # set by action_send only
 
     def _compute_nps(self):
         """One grouped query for all surveys."""
@@ -112,7 +115,7 @@ class CustomerNpsSurvey(models.Model):
                 )
             )
             survey.mail_template_id.sudo().send_mail_batch(responses.ids)
-            survey.write({"state": "sent", "date_sent": fields.Datetime.now()})
+            survey.sudo().write({"state": "sent", "date_sent": fields.Datetime.now()})
             skipped = len(survey.partner_ids) - len(recipients)
             survey.message_post(
                 body=self.env._(

@@ -289,7 +289,7 @@ class ResPartner(models.Model):
             company = partner.clv_company_id
             if partner.clv_status != "insufficient":
                 partner.clv_note = False
-            elif company.clv_repeat_customers >= company.clv_min_repeat_customers:
+            elif company and company.clv_repeat_customers >= company.clv_min_repeat_customers:
                 # the company's model is fitted: this customer alone could not be scored
                 partner.clv_note = self.env._(
                     "The model could not score this customer: historic CLV shown."

@@ -21,6 +21,9 @@ TICKET_SYSTEM_FIELDS = {
     "ces_response_ids",
     "rating_ids",
     "rating_last_value",
+    # related stored copies: written through, they would change the customer or the stage
+    "commercial_partner_id",
+    "is_done",
 }
 
 
