@@ -56,7 +56,8 @@ def check_link_targets(env, model, ids, operation="write"):
     colleague's customer. This checks the targets before anything is written, with a
     message that names nothing the user may not read.
     """
-    ids = {record_id for record_id in ids if record_id}
+    # a many2one value in vals may be an id or a record (Odoo's own code passes both)
+    ids = {getattr(value, "id", value) for value in ids if value}
     if env.su or not ids:
         return
     targets = env[model].browse(ids).exists()

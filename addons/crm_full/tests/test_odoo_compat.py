@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Odoo's own flows that our additions must not break (issue 13, causes 3 and 4)."""
 
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from .common_order import CrmFullOrderCommon
@@ -45,3 +46,15 @@ class TestOdooCompat(CrmFullOrderCommon):
         self.assertEqual(duplicate.partner_duplicate_of_id, original)
         self.assertEqual(original.message_ids, messages)
         self.assertEqual(original.activity_ids.user_id, self.user_sales)
+
+    def test_link_checks_take_records_as_odoo_does(self):
+        """Odoo's own code writes many2one values as records (crm's multi-company tests)."""
+        customer = self.env["res.partner"].create({"name": "Own", "user_id": self.user_sales.id})
+        lead = self.env["crm.lead"].create({"name": "Lead", "user_id": self.user_sales.id})
+        lead.with_user(self.user_sales).write({"partner_id": customer.with_user(self.user_sales)})
+        self.assertEqual(lead.partner_id, customer)
+        foreign = self.env["res.partner"].create(
+            {"name": "Theirs", "user_id": self.user_manager.id}
+        )
+        with self.assertRaises(AccessError):
+            lead.with_user(self.user_sales).write({"partner_id": foreign})
