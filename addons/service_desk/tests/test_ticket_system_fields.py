@@ -33,6 +33,8 @@ SAMPLE = {
     "ces_response_ids": [(5, 0, 0)],
     "rating_ids": [(5, 0, 0)],
     "rating_last_value": 5.0,
+    "commercial_partner_id": False,  # would write through to the customer
+    "is_done": True,  # would write through to the stage and stop the clocks
 }
 
 
