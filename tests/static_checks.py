@@ -124,7 +124,14 @@ def check_access_rows():
         covered = set()
         if csv_path.is_file():
             with csv_path.open(encoding="utf-8") as handle:
-                covered = {row["model_id:id"].split(".")[-1] for row in csv.DictReader(handle)}
+                rows = list(csv.DictReader(handle))
+            covered = {row["model_id:id"].split(".")[-1] for row in rows}
+            # a repeated id fails the install ("cannot affect row a second time")
+            ids = [row["id"] for row in rows]
+            problems += [
+                f"{addon}: ir.model.access.csv repeats the id {row_id}"
+                for row_id in sorted({i for i in ids if ids.count(i) > 1})
+            ]
         for model in sorted(_declared_models(addon_dir)):
             if "model_" + model.replace(".", "_") not in covered:
                 problems.append(f"{addon}: model {model} has no ir.model.access row")
@@ -147,6 +154,12 @@ def check_translations():
             continue
         untranslated = [entry.msgid for entry in po if not entry.msgstr and not entry.obsolete]
         fuzzy = [entry.msgid for entry in po.fuzzy_entries()]
+        # two entries for one term (a merge keeping both sides): Odoo loads either
+        keys = [(entry.msgctxt, entry.msgid) for entry in po if not entry.obsolete]
+        problems += [
+            f"{addon}: zh_CN.po has {msgid!r} twice"
+            for _ctxt, msgid in sorted({key for key in keys if keys.count(key) > 1})
+        ][:5]
         problems += [
             f"{addon}: zh_CN.po leaves {msgid!r} untranslated" for msgid in untranslated[:5]
         ]
