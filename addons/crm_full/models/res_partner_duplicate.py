@@ -6,14 +6,8 @@ from odoo.osv import expression
 
 from ..tools.dedup_keys import company_key, email_key, phone_key, registry_key, uscc_problem
 from ..tools.dedup_keys import uscc_normalize as normalize
+from ..tools.dedupe_rekey import DEDUPE_KEY_FIELDS as DEDUPE_FIELDS
 
-DEDUPE_FIELDS = (
-    "dedupe_company",
-    "dedupe_phone",
-    "dedupe_mobile",
-    "dedupe_email",
-    "dedupe_registry",
-)
 # Edits that run the duplicate check again: contact details and the credit code.
 DEDUPE_WATCHED_FIELDS = {"phone", "mobile", "email", "company_registry"}
 
