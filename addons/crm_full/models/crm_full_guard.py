@@ -23,14 +23,35 @@ class CrmFullSystemFields(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        model = self
         if not self.env.su:
-            self._check_system_fields({name for vals in vals_list for name in vals})
-        return super().create(vals_list)
+            for vals in vals_list:
+                self._check_system_fields(self._system_values_set(vals, creating=True))
+            model = self._without_system_defaults()
+        return super(CrmFullSystemFields, model).create(vals_list).with_env(self.env)
 
     def write(self, vals):
         if not self.env.su:
-            self._check_system_fields(vals)
+            self._check_system_fields(self._system_values_set(vals))
         return super().write(vals)
+
+    @api.model
+    def _system_values_set(self, vals, creating=False):
+        """The system fields ``vals`` would set. On create an empty value for a field
+        without a default changes nothing (imports and clients send them)."""
+        names = self._system_fields() & vals.keys()
+        if creating:
+            names = {n for n in names if vals[n] or self._fields[n].default is not None}
+        return names
+
+    @api.model
+    def _without_system_defaults(self):
+        """``self`` without ``default_<field>`` context keys for system fields: a context
+        the client sends must not set what the values may not."""
+        keys = {f"default_{name}" for name in self._system_fields()}
+        if not keys & self.env.context.keys():
+            return self
+        return self.with_context({k: v for k, v in self.env.context.items() if k not in keys})
 
     @api.model
     def _check_system_fields(self, names):

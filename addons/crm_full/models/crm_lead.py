@@ -15,7 +15,7 @@ class CrmLead(models.Model):
 
     @api.model
     def _system_fields(self):
-        # Duplicate keys and links, the rule that assigned the lead, the idle reminder stamp.
+        # Duplicate keys and links (the pool's stamps are added in crm_lead_pool_guard).
         return super()._system_fields() | {
             "dedupe_company",
             "dedupe_phone",
@@ -23,8 +23,6 @@ class CrmLead(models.Model):
             "dedupe_email",
             "dedupe_registry",
             "duplicate_of_id",
-            "assignment_rule_id",
-            "idle_reminded_anchor",
         }
 
     @api.model_create_multi

@@ -12,7 +12,7 @@ from odoo.tools import mute_logger
 class CrmLead(models.Model):
     _inherit = "crm.lead"
 
-    # Written by the pool's server code only (see crm_lead_pool_guard).
+    # Written by the pool's server code only (system fields, see crm_lead_pool_guard).
     in_pool = fields.Boolean(
         "In Public Pool",
         index=True,
@@ -38,20 +38,13 @@ class CrmLead(models.Model):
     # ------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        model = self
-        if not self.env.su:
-            for vals in vals_list:
-                self._pool_check_system_fields(vals, creating=True)
-            model = self._pool_without_system_defaults()
-        leads = super(CrmLead, model).create(vals_list).with_env(self.env)
+        leads = super().create(vals_list)
         leads.filtered(
             lambda lead: not lead.user_id and not lead.in_pool and lead._pool_enabled()
         )._pool_enter()
         return leads
 
     def write(self, vals):
-        if not self.env.su:
-            self._pool_check_system_fields(vals)
         # The pool's own moves always write in_pool; an owner set without it is a hand-out.
         handed_out = self.browse()
         if vals.get("user_id") and "in_pool" not in vals:

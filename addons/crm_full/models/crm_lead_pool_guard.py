@@ -1,12 +1,11 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
-from odoo.exceptions import AccessError
+from odoo import api, fields, models
 
 # Stored fields of a lead that only the system derives or writes: the pool's state and
 # history, the reclaim clock, the assignment and idle stamps. A salesperson writing them
 # over RPC could dodge the reclaim (a follow-up dated 2099) or skip the claim caps;
-# readonly= only binds the form.
+# readonly= only binds the form. crm_full's system-fields mixin enforces the list.
 POOL_SYSTEM_FIELDS = (
     "in_pool",
     "pool_date",
@@ -25,33 +24,9 @@ POOL_SYSTEM_FIELDS = (
 class CrmLead(models.Model):
     _inherit = "crm.lead"
 
-    def _pool_system_fields(self):
-        """Hook: names of the lead fields only server code (``env.su``) may write."""
-        return set(POOL_SYSTEM_FIELDS)
-
-    def _pool_check_system_fields(self, vals, creating=False):
-        """Refuse a non-system write of a system field; on create an empty value is
-        the default anyway and is let through (imports and clients send them)."""
-        names = self._pool_system_fields() & vals.keys()
-        if creating:
-            names = {name for name in names if vals[name]}
-        if names:
-            labels = sorted(self._fields[name]._description_string(self.env) for name in names)
-            raise AccessError(
-                self.env._(
-                    "These fields are kept by the system and cannot be written: %s",
-                    ", ".join(labels),
-                )
-            )
-
-    def _pool_without_system_defaults(self):
-        """``self`` without ``default_<field>`` keys for system fields: a context the
-        client sends must not set what the values may not."""
-        keys = {f"default_{name}" for name in self._pool_system_fields()}
-        if not keys & self.env.context.keys():
-            return self
-        context = {k: v for k, v in self.env.context.items() if k not in keys}
-        return self.with_context(context)
+    @api.model
+    def _system_fields(self):
+        return super()._system_fields() | set(POOL_SYSTEM_FIELDS)
 
     def _pool_enabled(self):
         """Whether the public pool runs for this lead: its team's choice, else its

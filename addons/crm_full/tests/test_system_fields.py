@@ -8,18 +8,6 @@ from .common_isolation import CrmFullIsolationCommon
 
 # Models crm_full guards with its system-fields mixin.
 GUARDED_MODELS = ("res.partner", "sale.order", "crm.lead", "crm.payment.plan")
-# The public pool's lead fields are guarded by the pool's own code (crm_lead_pool*.py).
-POOL_FIELDS = {
-    "in_pool",
-    "pool_date",
-    "pool_reminded",
-    "previous_user_id",
-    "release_reason",
-    "last_followup_date",
-    "pool_reclaim_date",
-    "pool_reclaim_warned",
-    "pool_reclaim_warned_date",
-}
 
 
 def _value_for(field, record):
@@ -74,8 +62,6 @@ class TestSystemFields(CrmFullIsolationCommon):
             for name, field in Model._fields.items():
                 if field._module != "crm_full" or field.automatic or not field.store:
                     continue
-                if name in POOL_FIELDS:
-                    continue
                 if field.type in ("one2many", "many2many") or not field.readonly:
                     continue
                 with self.subTest(model=model, field=name):
@@ -84,7 +70,7 @@ class TestSystemFields(CrmFullIsolationCommon):
     def test_declared_fields_refused_to_every_persona(self):
         """RPC-style writes of each system field, by the owner and by a manager."""
         for model, record in self.records.items():
-            for name in sorted(self.env[model]._system_fields() - POOL_FIELDS):
+            for name in sorted(self.env[model]._system_fields()):
                 field = record._fields[name]
                 value = _value_for(field, record)
                 for user in (self.sales_a, self.manager):
@@ -105,6 +91,25 @@ class TestSystemFields(CrmFullIsolationCommon):
             self.env["sale.order"].with_user(self.sales_a).create(
                 {"partner_id": self.customer_a.id, "approval_state": "approved"}
             )
+
+    def test_context_defaults_cannot_set_system_fields(self):
+        """A client may send ``default_<field>`` in the context; for a system field the
+        key is dropped, so the record gets what the system would give it."""
+        order = (
+            self.env["sale.order"]
+            .with_user(self.sales_a)
+            .with_context(default_approval_state="approved")
+            .create({"partner_id": self.customer_a.id})
+        )
+        self.assertEqual(order.approval_state, "none")
+        partner = (
+            self.env["res.partner"]
+            .with_user(self.sales_a)
+            .with_context(default_lifecycle_status="active", default_dedupe_phone="+8613800000000")
+            .create({"name": "上下文客户"})
+        )
+        self.assertNotEqual(partner.lifecycle_status, "active")
+        self.assertFalse(partner.dedupe_phone)
 
     def test_approval_state_cannot_lie(self):
         order = self.order_a.with_user(self.sales_a)
