@@ -24,12 +24,13 @@ class DingtalkSystemFieldsMixin(models.AbstractModel):
             return
         forbidden = self._get_system_fields().intersection(fnames)
         if forbidden:
+            # labels and model name in the user's language, never technical names
+            labels = sorted(self._fields[name]._description_string(self.env) for name in forbidden)
             raise AccessError(
                 self.env._(
-                    "%(model)s: these fields are derived by the system and cannot be set "
-                    "by hand: %(fields)s",
-                    model=self._description,
-                    fields=", ".join(sorted(forbidden)),
+                    "%(fields)s of %(model)s are computed by the system and cannot be set by hand.",
+                    fields=", ".join(labels),
+                    model=self.env["ir.model"].sudo()._get(self._name).name,
                 )
             )
 

@@ -71,6 +71,13 @@ class TestDingtalkSystemFields(BaseCommon):
             )
         self.assertEqual(self.approval.state, "draft")
 
+    def test_refusal_names_fields_not_technical_names(self):
+        with self.assertRaises(AccessError) as refusal:
+            self.approval.with_user(self.manager).write({"instance_id": "fake"})
+        message = str(refusal.exception)
+        self.assertIn(self.approval._fields["instance_id"].string, message)
+        self.assertNotIn("instance_id", message)
+
     def test_system_moves_the_approval(self):
         self.approval.with_user(self.manager)._submit_done("inst-1", "user01")
         self.assertEqual(self.approval.state, "running")

@@ -62,6 +62,23 @@ class TestTicketSystemFields(ServiceDeskCommon):
             with self.subTest(field=fname), self.assertRaises(AccessError):
                 Ticket.create({"name": "伪造", "team_id": self.team.id, fname: SAMPLE[fname]})
 
+    def test_refusal_names_fields_in_the_users_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        agent = self.user_agent
+        agent.lang = "zh_CN"
+        with self.assertRaises(AccessError) as refusal:
+            self.ticket.with_user(agent).with_context(lang="zh_CN").write(
+                {"fcr_state": SAMPLE["fcr_state"]}
+            )
+        message = str(refusal.exception)
+        label = (
+            self.ticket.with_context(lang="zh_CN")
+            ._fields["fcr_state"]
+            ._description_string(self.ticket.with_context(lang="zh_CN").env)
+        )
+        self.assertIn(label, message)
+        self.assertNotIn("fcr_state", message)
+
     def test_agent_still_works_the_ticket(self):
         """The system fills the derived fields the agent's own edits cause."""
         ticket = self.ticket.with_user(self.user_agent)
