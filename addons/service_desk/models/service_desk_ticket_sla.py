@@ -37,8 +37,9 @@ class ServiceDeskTicket(models.Model):
         compute="_compute_sla",
         store=True,
         index=True,
-        help="On time; at risk once a clock passed its warning threshold; paused while "
-        "waiting; breached from the deadline on (never erased); met when every clock was.",
+        help="The live clocks: on time; at risk once one passed its warning threshold; paused "
+        "while waiting; breached while one is past its deadline. Once all are done: met, or "
+        "breached if any was (see SLA Breached, which never clears).",
     )
     sla_due_date = fields.Datetime(
         string="SLA Due",

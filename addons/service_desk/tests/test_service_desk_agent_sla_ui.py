@@ -42,7 +42,8 @@ class TestServiceDeskAgentSlaUi(HttpCase):
                 "name": "四小时解决",
                 "team_ids": [Command.link(cls.team.id)],
                 "target_ids": [
-                    Command.create({"metric": "resolution", "hours": 4, "use_24x7": True})
+                    Command.create({"metric": "first_reply", "hours": 1, "use_24x7": True}),
+                    Command.create({"metric": "resolution", "hours": 4, "use_24x7": True}),
                 ],
             }
         )
@@ -55,8 +56,16 @@ class TestServiceDeskAgentSlaUi(HttpCase):
             cls.overdue = Ticket.create(
                 {"name": "Tour SLA overdue", "team_id": cls.team.id, "user_id": cls.agent.id}
             )
+        with freeze_time(now - timedelta(hours=2)):
+            late = Ticket.create(
+                {"name": "Tour SLA late reply", "team_id": cls.team.id, "user_id": cls.agent.id}
+            )
         with freeze_time(now):
             cls.env["service.desk.sla.status"]._cron_sla_breach()
+            # answered after its first-reply deadline: the resolution clock still runs
+            late.with_user(cls.agent).message_post(
+                body="正在处理", message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
         cls.on_time = Ticket.create(
             {
                 "name": "Tour SLA on time",
@@ -70,6 +79,8 @@ class TestServiceDeskAgentSlaUi(HttpCase):
     def test_agent_reads_sla_and_solves_in_chinese(self):
         self.assertEqual(self.overdue.sla_state, "breached")
         self.assertEqual(self.on_time.sla_state, "on_time")
+        late = self.env["service.desk.ticket"].search([("name", "=", "Tour SLA late reply")])
+        self.assertEqual((late.sla_state, late.sla_breached), ("on_time", True))
         self.start_tour("/odoo", "service_desk_agent_sla_zh_tour", login="sd_sla_zh_agent")
         self.on_time.invalidate_recordset()
         self.assertEqual(self.on_time.stage_id.category, "solved")

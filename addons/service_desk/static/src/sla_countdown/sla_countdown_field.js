@@ -18,6 +18,9 @@ const STATE_CLASS = {
     met: "text-bg-light",
 };
 
+// Time left on a live clock of a ticket whose other clock breached: red outline.
+const BREACHED_BEFORE_CLASS = "border border-danger text-danger";
+
 /**
  * "2h 15m" / "2小时15分": whole minutes, days past 24 h.
  * @param {number} seconds
@@ -42,8 +45,9 @@ export function formatSlaDuration(seconds) {
  * @param {luxon.DateTime|false} due sla_due_date
  * @param {number} leftSeconds sla_left_seconds (paused clocks)
  * @param {luxon.DateTime} now
+ * @param {boolean} everBreached sla_breached: a clock of this ticket breached before
  */
-export function slaCountdown(state, due, leftSeconds, now) {
+export function slaCountdown(state, due, leftSeconds, now, everBreached = false) {
     if (!state) {
         return null;
     }
@@ -74,7 +78,10 @@ export function slaCountdown(state, due, leftSeconds, now) {
     return {
         text: _t("%(duration)s left", { duration: formatSlaDuration(seconds) }),
         state,
-        className: STATE_CLASS[state] || STATE_CLASS.on_time,
+        // a ticket that already breached one clock (e.g. a late first reply) is never green
+        className: everBreached
+            ? BREACHED_BEFORE_CLASS
+            : STATE_CLASS[state] || STATE_CLASS.on_time,
     };
 }
 
@@ -94,7 +101,8 @@ export class SlaCountdownField extends Component {
             data.sla_state,
             data[this.props.name],
             data.sla_left_seconds || 0,
-            this.clock.now
+            this.clock.now,
+            data.sla_breached
         );
     }
 
@@ -111,6 +119,7 @@ export const slaCountdownField = {
     fieldDependencies: [
         { name: "sla_state", type: "selection" },
         { name: "sla_left_seconds", type: "integer" },
+        { name: "sla_breached", type: "boolean" },
     ],
 };
 

@@ -14,6 +14,11 @@ registry.category("web_tour.tours").add("service_desk_agent_sla_zh_tour", {
             trigger:
                 ".o_kanban_record:contains(Tour SLA on time) .o_sla_countdown.text-bg-success:contains(剩余)",
         },
+        {
+            // its first reply was late: time left on the other clock, but never green
+            trigger:
+                ".o_kanban_record:contains(Tour SLA late reply) .o_sla_countdown.border-danger:not(.text-bg-success):contains(剩余)",
+        },
         { trigger: ".o_kanban_view:not(:has(.o_kanban_record:contains(Tour SLA not mine)))" },
         { trigger: ".o_switch_view.o_list", run: "click" },
         {
