@@ -9,7 +9,7 @@ SLA clocks, routing, escalation and customer satisfaction.
 
 售后服务工单：团队分派、工作时间内的 SLA 计时、路由、升级与满意度回访。
 """,
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Helpdesk",
     "author": "Full Customer Management contributors",
     "website": "https://github.com/full-customer-management/odoo-suite",
@@ -32,6 +32,7 @@ SLA clocks, routing, escalation and customer satisfaction.
         "views/service_desk_stage_views.xml",
         "report/service_desk_ticket_report_views.xml",
         "views/service_desk_category_views.xml",
+        "views/service_desk_tag_views.xml",
         "views/service_desk_routing_rule_views.xml",
         "views/service_desk_team_mail_views.xml",
         "views/portal_templates.xml",
@@ -46,8 +47,10 @@ SLA clocks, routing, escalation and customer satisfaction.
         "demo/service_desk_channels_demo.xml",
         "demo/service_desk_sla_demo.xml",
         "demo/service_desk_rating_demo.xml",
+        "demo/service_desk_tag_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": ["service_desk/static/src/**/*"],
         "web.assets_tests": ["service_desk/static/tests/tours/*.js"],
     },
     "application": True,

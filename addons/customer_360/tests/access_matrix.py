@@ -158,6 +158,7 @@ MATRIX = {
         read=  "ok  -   -   -   -   -   -   -   ok  ok  -   -   -", write=SD_MG, create=SD_MG, unlink=SD_MG,
     ),
     "service.desk.team": SD_CONFIG,
+    "service.desk.tag": SD_CONFIG,
     "service.desk.routing.rule": SD_CONFIG,
     "service.desk.sla.policy": SD_CONFIG,
     "service.desk.sla.target": SD_CONFIG,

@@ -35,6 +35,7 @@ _TICKET = [
     "ces_score", "commercial_partner_id", "date_done", "fcr_state", "first_reply_date",
     "first_reply_hours", "is_done", "number", "public_reply_count", "reopen_count",
     "resolution_hours", "sla_breached", "sla_deadline", "sla_policy_id",
+    "sla_state", "sla_due_date", "sla_left_seconds",
 ]  # fmt: skip
 _NPS = [
     "access_token", "category", "company_id", "country_id", "date_answered", "industry_id",

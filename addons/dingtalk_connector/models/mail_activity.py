@@ -27,19 +27,27 @@ class MailActivity(models.Model):
         return result
 
     def _dingtalk_notify_assignees(self):
-        """Queue a work notification per activity whose assignee opted in and is mapped.
+        """Queue a work notification per activity whose assignee opted in and is mapped,
+        in a company whose DingTalk app is set up.
 
         Like Odoo's own e-mail, nothing is sent for an activity one assigns to oneself.
+        Whatever the context: ``mail_activity_quick_update`` only spares the assignment
+        e-mail, and system to-dos created with it (SLA breach, escalation, pool reminders)
+        are the ones that must reach the phone.
         """
         activities = self.filtered(
             lambda activity: activity.user_id and activity.user_id != self.env.user
         )
-        if not activities or self.env.context.get("mail_activity_quick_update"):
+        if not activities:
             return
         # One read for all assignees: sudo, the mapping is for system eyes only.
         assignees = activities.user_id.sudo()
         targets = assignees.filtered(
-            lambda user: user.dingtalk_userid and user.dingtalk_notify_activities
+            lambda user: (
+                user.dingtalk_userid
+                and user.dingtalk_notify_activities
+                and user.company_id._dingtalk_is_enabled()
+            )
         )
         outbox = self.env["dingtalk.message"]
         vals_list = []

@@ -71,17 +71,31 @@ class ResCompany(models.Model):
                     self.env._("The DingTalk AES key must be exactly 43 letters or digits.")
                 )
 
+    def _dingtalk_regenerate_callback_keys(self):
+        self.write(
+            {"dingtalk_callback_token": _random_key(16), "dingtalk_aes_key": _random_key(43)}
+        )
+
+    def _dingtalk_is_enabled(self):
+        """Whether this company's app can send work notifications (key, secret, agent)."""
+        self.ensure_one()
+        company = self.sudo()
+        return bool(
+            company.dingtalk_app_key and company.dingtalk_app_secret and company.dingtalk_agent_id
+        )
+
     # ------------------------------------------------------------
     # CLIENT AND TOKEN
     # ------------------------------------------------------------
-    def _dingtalk_client(self):
+    def _dingtalk_client(self, oapi_base=None, api_base=None):
+        """:param oapi_base, api_base: hosts being edited in the settings (test connection)"""
         self.ensure_one()
         company = self.sudo()
         params = self.env["ir.config_parameter"].sudo()
         timeout = float(params.get_param("dingtalk_connector.timeout", TIMEOUT))
         return DingTalkClient(
-            params.get_param("dingtalk_connector.oapi_base_url", DEFAULT_OAPI_BASE),
-            params.get_param("dingtalk_connector.api_base_url", DEFAULT_API_BASE),
+            oapi_base or params.get_param("dingtalk_connector.oapi_base_url", DEFAULT_OAPI_BASE),
+            api_base or params.get_param("dingtalk_connector.api_base_url", DEFAULT_API_BASE),
             company.dingtalk_app_key,
             company.dingtalk_app_secret,
             timeout=timeout,
@@ -123,6 +137,10 @@ class ResCompany(models.Model):
     # ------------------------------------------------------------
     def action_dingtalk_test_connection(self):
         """Fetch a fresh token and read the root department; say in plain words what is wrong."""
+        return self._dingtalk_test_connection()
+
+    def _dingtalk_test_connection(self, client=None):
+        """:param client: a client on the values being edited; default: the saved ones"""
         self.ensure_one()
         company = self.sudo()
         if not (company.dingtalk_app_key and company.dingtalk_app_secret):
@@ -130,12 +148,15 @@ class ResCompany(models.Model):
                 "danger",
                 self.env._("Fill in the DingTalk app key and app secret of %s first.", self.name),
             )
+        client = client or company._dingtalk_client()
         try:
-            company._dingtalk_token(force_refresh=True)
+            company._dingtalk_token(client, force_refresh=True)
             # A token proves key and secret; a real call also proves whitelist and quota.
-            company._dingtalk_call("oapi", "/topapi/v2/department/listsub", body={"dept_id": 1})
+            company._dingtalk_call(
+                "oapi", "/topapi/v2/department/listsub", body={"dept_id": 1}, client=client
+            )
         except DingTalkError as error:
-            return self._dingtalk_notification("danger", self._dingtalk_explain(error))
+            return self._dingtalk_notification("danger", self._dingtalk_explain(error, client))
         if not company.dingtalk_agent_id:
             return self._dingtalk_notification(
                 "warning",
@@ -148,7 +169,7 @@ class ResCompany(models.Model):
             "success", self.env._("Connected to DingTalk: key, secret and agent ID are set.")
         )
 
-    def _dingtalk_explain(self, error):
+    def _dingtalk_explain(self, error, client=None):
         code = error.code or ""
         if code in CREDENTIAL_CODES:
             return self.env._(
@@ -175,7 +196,9 @@ class ResCompany(models.Model):
             )
         if error.kind == RETRYABLE and not code:
             base = (
-                self.env["ir.config_parameter"]
+                client.api_base
+                if client
+                else self.env["ir.config_parameter"]
                 .sudo()
                 .get_param("dingtalk_connector.api_base_url", DEFAULT_API_BASE)
             )

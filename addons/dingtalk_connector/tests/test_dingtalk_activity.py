@@ -91,3 +91,32 @@ class TestDingtalkActivity(DingTalkFakeServerCommon):
         texts = {notice.payload["action_card"]["markdown"] for notice in notices}
         self.assertEqual(len(texts), 2, "identical content would be dropped by DingTalk")
         self.assertTrue(activities)
+
+    def test_system_activity_with_quick_update_reaches_the_phone(self):
+        """Issue 14: to-dos created by crons with ``mail_activity_quick_update`` (SLA
+        breach, escalation, pool reminders) never became work notices, so a breach
+        never reached the agent's phone."""
+        activity = (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(
+                {
+                    "res_model_id": self.env["ir.model"]._get_id("res.partner"),
+                    "res_id": self.partner.id,
+                    "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+                    "summary": "SLA breached",
+                    "user_id": self.opted_in.id,
+                }
+            )
+        )
+        notice = self._notices()
+        self.assertEqual(notice.userids, "dt_opted_in")
+        self.assertIn(f"A{activity.id}", notice.payload["action_card"]["markdown"])
+        self._drain()
+        self.assertEqual(self.fake.delivered_userids()["dt_opted_in"], 1)
+
+    def test_no_notice_when_the_company_has_no_dingtalk_app(self):
+        self.company.sudo().dingtalk_agent_id = False
+        self._schedule(self.opted_in)
+        self.assertFalse(self._notices())

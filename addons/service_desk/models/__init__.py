@@ -9,6 +9,7 @@ from . import service_desk_sla_event
 from . import service_desk_sla_policy
 from . import service_desk_sla_status
 from . import service_desk_stage
+from . import service_desk_tag
 from . import service_desk_team
 from . import service_desk_team_assignment
 from . import service_desk_team_mail

@@ -13,8 +13,10 @@ class ServiceDeskSlaEvent(models.Model):
     status_id = fields.Many2one(
         "service.desk.sla.status", string="Clock", required=True, ondelete="cascade", index=True
     )
+    # cascade, not the related field's "set null": deleting a ticket must not update log
+    # rows whose clock the same DELETE removes (foreign-key error on status_id)
     ticket_id = fields.Many2one(
-        related="status_id.ticket_id", store=True, index=True, precompute=True
+        related="status_id.ticket_id", store=True, index=True, precompute=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="status_id.company_id", store=True, precompute=True)
     metric = fields.Selection(related="status_id.metric")

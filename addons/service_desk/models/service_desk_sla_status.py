@@ -31,6 +31,13 @@ WEEK_ZERO = datetime(2000, 1, 3, tzinfo=utc)
 # plan_hours gives up after 100 windows of 14 days: so do we
 PLAN_HORIZON = timedelta(days=1400)
 
+# Clocks whose next escalation step is pending: running ones, and breached ones still
+# counting (not fulfilled, not paused). Index predicate and cron query, word for word.
+ESCALATION_DUE_SQL = (
+    "state IN ('running', 'breached') AND escalation_date IS NOT NULL "
+    "AND date_reached IS NULL AND date_pause IS NULL"
+)
+
 SLA_STATES = [
     ("running", "Running"),
     ("paused", "Paused"),
@@ -93,18 +100,41 @@ class ServiceDeskSlaStatus(models.Model):
             ["warn_date"],
             where="state = 'running' AND warned IS NOT TRUE",
         )
+        # a breached clock still counts until fulfilled: steps past 100% run on it too
+        self.env.cr.execute("DROP INDEX IF EXISTS service_desk_sla_status_running_escalation_idx")
         tools.create_index(
             self.env.cr,
-            "service_desk_sla_status_running_escalation_idx",
+            "service_desk_sla_status_live_escalation_idx",
             self._table,
             ["escalation_date"],
-            where="state = 'running' AND escalation_date IS NOT NULL",
+            where=ESCALATION_DUE_SQL,
         )
 
     @api.depends("target_id", "cycle")
     def _compute_display_name(self):
         for clock in self:
             clock.display_name = f"{clock.target_id.display_name} #{clock.cycle}"
+
+    # ------------------------------------------------------------
+    # LIFE CYCLE
+    # ------------------------------------------------------------
+    # ``state`` is the outcome a person reads (and automation rules trigger on): it turns
+    # to "breached" at the deadline, while the clock goes on counting the overdue time
+    # until fulfilled (``date_reached``). A breached clock pauses with ``date_pause`` only.
+    def _open(self):
+        """Clocks not fulfilled nor cancelled: running, paused, or breached and not reached."""
+        return self.filtered(
+            lambda c: (
+                c.state in ("running", "paused") or (c.state == "breached" and not c.date_reached)
+            )
+        )
+
+    def _counting(self):
+        """Open clocks that count time now (not paused)."""
+        return self._open().filtered(lambda c: c.state != "paused" and not c.date_pause)
+
+    def _paused(self):
+        return self._open().filtered(lambda c: c.state == "paused" or c.date_pause)
 
     # ------------------------------------------------------------
     # WORKING-TIME ARITHMETIC
@@ -213,7 +243,11 @@ class ServiceDeskSlaStatus(models.Model):
             vals = clock._plan_values(
                 clock.target_id, clock.calendar_id, clock.target_seconds, now, cache
             )
-            clock.write({**vals, "state": "running", "date_resume": now, "date_pause": False})
+            if clock.breached:
+                # a breach is never erased: keep its state and the deadline it missed
+                vals.pop("deadline")
+            state = "breached" if clock.breached else "running"
+            clock.write({**vals, "state": state, "date_resume": now, "date_pause": False})
         self._schedule_wakeup()
 
     def _plan_values(self, target, calendar, target_seconds, now, cache=None):
@@ -249,18 +283,19 @@ class ServiceDeskSlaStatus(models.Model):
     def _accrue(self, now):
         """Add the working time since the last resume to elapsed (running clocks only)."""
         cache = {}
-        for clock in self.filtered(lambda c: c.state == "running"):
+        for clock in self._counting():
             elapsed = self._work_seconds(clock.calendar_id, clock.date_resume, now, cache)
             clock.write({"elapsed_seconds": clock.elapsed_seconds + elapsed, "date_resume": now})
 
     def _pause(self, now):
-        clocks = self.filtered(lambda c: c.state == "running")
+        clocks = self._counting()
         clocks._accrue(now)
-        clocks.write({"state": "paused", "date_pause": now})
+        clocks.filtered(lambda c: c.state == "running").write({"state": "paused"})
+        clocks.write({"date_pause": now})
         clocks._log("pause", now)
 
     def _resume(self, now):
-        clocks = self.filtered(lambda c: c.state == "paused")
+        clocks = self._paused()
         cache = {}
         for clock in clocks:
             clock.paused_seconds += self._work_seconds(
@@ -270,7 +305,7 @@ class ServiceDeskSlaStatus(models.Model):
         clocks._log("resume", now)
 
     def _fulfil(self, now):
-        clocks = self.filtered(lambda c: c.state in ("running", "paused"))
+        clocks = self._open()
         clocks._accrue(now)
         groups = defaultdict(list)  # one write per outcome, not per clock
         for clock in clocks:
@@ -283,13 +318,16 @@ class ServiceDeskSlaStatus(models.Model):
                     "state": "breached" if late else "met",
                     "breached": late,
                     "date_reached": now,
+                    "date_pause": False,
                     "overdue_seconds": overdue,
                 }
             )
         clocks._log("fulfil", now)
 
     def _breach(self, now):
-        self.write({"breached": True})
+        # a real state change, written through the ORM: "State is set to Breached"
+        # automation rules run now, not when the ticket is finally solved
+        self.write({"breached": True, "state": "breached"})
         self._log("breach", now)
         self._post_breach_notes()
 
@@ -360,7 +398,7 @@ class ServiceDeskSlaStatus(models.Model):
         self.env["service.desk.sla.escalation"]._run_batch(pairs)
 
     def _cancel(self, now):
-        clocks = self.filtered(lambda c: c.state in ("running", "paused"))
+        clocks = self._open()
         clocks._accrue(now)
         clocks.write({"state": "cancelled", "date_reached": now})
         clocks._log("cancel", now)
@@ -376,13 +414,13 @@ class ServiceDeskSlaStatus(models.Model):
                     "target_seconds": self._target_seconds(target, ticket, clock.date_start),
                 }
             )
-            if clock.state == "running":
+            if clock in clock._counting():
                 clock._set_running(now)
         self._log("retarget", now)
 
     def _replan(self, now):
         """Apply the current configuration (target, calendar, holidays) to live clocks."""
-        for clock in self.filtered(lambda c: c.state in ("running", "paused")):
+        for clock in self._open():
             clock._retarget(clock.target_id, clock.ticket_id, now)
 
     def _preview_replan(self, now):
@@ -462,7 +500,7 @@ class ServiceDeskSlaStatus(models.Model):
             )
 
     def _schedule_wakeup(self):
-        running = self.filtered(lambda c: c.state == "running")
+        running = self._counting()
         times = {c.deadline for c in running if not c.breached and c.deadline}
         times |= {c.warn_date for c in running if not c.warned and c.warn_date}
         times |= {c.escalation_date for c in running if c.escalation_date}
@@ -506,9 +544,7 @@ class ServiceDeskSlaStatus(models.Model):
         "warn": SQL(
             "state = 'running' AND warned IS NOT TRUE AND warn_date IS NOT NULL",
         ),
-        "escalate": SQL(
-            "state = 'running' AND escalation_date IS NOT NULL",
-        ),
+        "escalate": SQL(ESCALATION_DUE_SQL),
     }
     _DUE_COLUMN = {
         "breach": SQL.identifier("deadline"),

@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+# What a ticket gets when neither its creator nor a routing rule chose a priority.
+DEFAULT_PRIORITY = "1"
+
 TICKET_PRIORITIES = [
     ("0", "Low"),
     ("1", "Normal"),
@@ -51,7 +54,9 @@ class ServiceDeskTicket(models.Model):
     )
     stage_category = fields.Selection(related="stage_id.category")
     is_done = fields.Boolean(related="stage_id.is_done", store=True)
-    priority = fields.Selection(TICKET_PRIORITIES, default="1", tracking=True)
+    # no field default: the form would send it as if chosen and routing rules would never
+    # set the priority; an unset priority is filled on create (see _apply_default_priority)
+    priority = fields.Selection(TICKET_PRIORITIES, tracking=True)
     channel = fields.Selection(
         [
             ("email", "E-mail"),

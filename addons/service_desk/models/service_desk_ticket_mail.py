@@ -102,6 +102,14 @@ class ServiceDeskTicket(models.Model):
             res.update(super(ServiceDeskTicket, leftover)._notify_get_reply_to(default=default))
         return res
 
+    def _message_compute_subject(self):
+        """ "[T2026-00012] Subject": the whole number in every notification, in brackets so
+        that a reply whose headers were lost still finds its ticket (SUBJECT_NUMBER_RE)."""
+        self.ensure_one()
+        if self.number and self.number != "/":
+            return f"[{self.number}] {self.name}"
+        return super()._message_compute_subject()
+
     def _message_get_suggested_recipients(self):
         recipients = super()._message_get_suggested_recipients()
         if self.partner_id:

@@ -4,6 +4,8 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from .service_desk_ticket import DEFAULT_PRIORITY
+
 
 class ServiceDeskTicket(models.Model):
     _inherit = "service.desk.ticket"
@@ -19,9 +21,13 @@ class ServiceDeskTicket(models.Model):
         rules = Rule.browse(Rule._get_active_rule_ids())
         match = rules._get_matcher() if rules else None
         for vals in vals_list:
-            if match and not (vals.get("team_id") and vals.get("user_id")):
+            if "priority" not in vals and self.env.context.get("default_priority"):
+                vals["priority"] = self.env.context["default_priority"]
+            # any field still open (e.g. the priority of a ticket typed with its team) is routed
+            if match and not all(vals.get(f) for f in self._get_routing_fields()):
                 self._apply_routing_rule(vals, match)
             self._apply_default_team(vals)
+            self._apply_default_priority(vals)
         self._assign_by_team_method(vals_list)
         return super().create(vals_list)
 
@@ -34,6 +40,15 @@ class ServiceDeskTicket(models.Model):
             value = rule[field]
             if value and not vals.get(field):
                 vals[field] = value.id if isinstance(value, models.BaseModel) else value
+
+    @api.model
+    def _apply_default_priority(self, vals):
+        """Normal priority for a ticket neither its creator nor a rule gave one.
+
+        A ``default_priority`` in the context is the caller's choice, like a value.
+        """
+        if not vals.get("priority"):
+            vals["priority"] = self.env.context.get("default_priority") or DEFAULT_PRIORITY
 
     @api.model
     def _apply_default_team(self, vals):

@@ -7,6 +7,14 @@ from odoo import api, fields, models
 from .service_desk_recipient import recipient_env
 
 # Ticket fields policies match on: a change re-fits the clocks.
+SLA_TICKET_STATES = [
+    ("on_time", "On Time"),
+    ("at_risk", "At Risk"),
+    ("paused", "Paused"),
+    ("breached", "Breached"),
+    ("met", "Met"),
+]
+
 SLA_REFIT_FIELDS = ("team_id", "priority", "partner_id", "channel", "company_id", "category_id")
 
 
@@ -23,15 +31,69 @@ class ServiceDeskTicket(models.Model):
         compute="_compute_sla", store=True, index=True, help="Earliest deadline of running clocks."
     )
     sla_breached = fields.Boolean(compute="_compute_sla", store=True, string="SLA Breached")
+    sla_state = fields.Selection(
+        SLA_TICKET_STATES,
+        string="SLA Status",
+        compute="_compute_sla",
+        store=True,
+        index=True,
+        help="The live clocks: on time; at risk once one passed its warning threshold; paused "
+        "while waiting; breached while one is past its deadline. Once all are done: met, or "
+        "breached if any was (see SLA Breached, which never clears).",
+    )
+    sla_due_date = fields.Datetime(
+        string="SLA Due",
+        compute="_compute_sla",
+        store=True,
+        help="The deadline the countdown runs to: the next one, or the one missed.",
+    )
+    sla_left_seconds = fields.Integer(
+        string="SLA Time Left",
+        compute="_compute_sla",
+        store=True,
+        help="Working seconds left on a paused clock.",
+    )
 
-    @api.depends("sla_status_ids.deadline", "sla_status_ids.state", "sla_status_ids.breached")
+    @api.depends(
+        "sla_status_ids.deadline",
+        "sla_status_ids.state",
+        "sla_status_ids.breached",
+        "sla_status_ids.warned",
+        "sla_status_ids.date_reached",
+        "sla_status_ids.date_pause",
+        "sla_status_ids.elapsed_seconds",
+        "sla_status_ids.target_seconds",
+    )
     def _compute_sla(self):
         for ticket in self:
-            running = ticket.sla_status_ids.filtered(
-                lambda c: c.state == "running" and not c.breached
-            )
+            clocks = ticket.sla_status_ids.filtered(lambda c: c.state != "cancelled")
+            running = clocks.filtered(lambda c: c.state == "running" and not c.breached)
             ticket.sla_deadline = min(running.mapped("deadline"), default=False)
-            ticket.sla_breached = any(ticket.sla_status_ids.mapped("breached"))
+            ticket.sla_breached = any(clocks.mapped("breached"))
+            ticket.update(ticket._sla_state_values(clocks, running))
+
+    @api.model
+    def _sla_state_values(self, clocks, running):
+        """SLA status, countdown target and time left of one ticket's (non-cancelled) clocks."""
+        live = clocks._open()
+        overdue = live.filtered("breached")
+        paused = live._paused()
+        values = {"sla_due_date": False, "sla_left_seconds": 0}
+        if overdue:
+            values.update(sla_state="breached", sla_due_date=min(overdue.mapped("deadline")))
+        elif running:
+            values["sla_state"] = "at_risk" if any(running.mapped("warned")) else "on_time"
+            values["sla_due_date"] = min(running.mapped("deadline"))
+        elif paused:
+            values["sla_state"] = "paused"
+            values["sla_left_seconds"] = min(
+                max(c.target_seconds - c.elapsed_seconds, 0) for c in paused
+            )
+        elif clocks:
+            values["sla_state"] = "breached" if any(clocks.mapped("breached")) else "met"
+        else:
+            values["sla_state"] = False
+        return values
 
     # ------------------------------------------------------------
     # CRUD HOOKS
@@ -60,8 +122,8 @@ class ServiceDeskTicket(models.Model):
         res = super()._message_post_after_hook(message, msg_values)
         # the same test as the first-reply metric (_is_public_employee_reply), so both agree
         if self._is_public_employee_reply(message):
-            clocks = self.sudo().sla_status_ids.filtered(
-                lambda c: c.metric == "first_reply" and c.state in ("running", "paused")
+            clocks = (
+                self.sudo().sla_status_ids._open().filtered(lambda c: c.metric == "first_reply")
             )
             clocks._fulfil(fields.Datetime.now())
         return res
@@ -118,7 +180,7 @@ class ServiceDeskTicket(models.Model):
             records = Target.browse([target_id for _metric, target_id in pairs])
             targets = {metric: target for (metric, _id), target in zip(pairs, records, strict=True)}
             clocks = ticket.sudo().sla_status_ids
-            live = clocks.filtered(lambda c: c.state in ("running", "paused"))
+            live = clocks._open()
             for clock in live:
                 target = targets.get(clock.metric)
                 if not target:
@@ -142,12 +204,8 @@ class ServiceDeskTicket(models.Model):
         live = self._sla_live_clocks()
         live.filtered(lambda c: c.ticket_id.is_done)._fulfil(now)
         clocks = live.filtered(lambda c: c.metric == "resolution" and not c.ticket_id.is_done)
-        clocks.filtered(lambda c: c.state == "running" and c.ticket_id.stage_id.pauses_sla)._pause(
-            now
-        )
-        clocks.filtered(
-            lambda c: c.state == "paused" and not c.ticket_id.stage_id.pauses_sla
-        )._resume(now)
+        clocks._counting().filtered(lambda c: c.ticket_id.stage_id.pauses_sla)._pause(now)
+        clocks._paused().filtered(lambda c: not c.ticket_id.stage_id.pauses_sla)._resume(now)
 
     def _sla_live_clocks(self):
         """Running and paused clocks; all clocks are read in one query when not in cache."""
@@ -163,13 +221,15 @@ class ServiceDeskTicket(models.Model):
                 by_ticket[clock.ticket_id.id].append(clock.id)
             # fill the one2many too: _compute_sla reads it again after the transitions
             self.env.cache.update(self, field, [tuple(by_ticket[t.id]) for t in self])
-        return self.sudo().sla_status_ids.filtered(lambda c: c.state in ("running", "paused"))
+        return self.sudo().sla_status_ids._open()
 
     def _sla_reopen(self, now):
         """Done → not done: the last resolution clock of each ticket resumes or starts again."""
         for ticket in self:
             done = ticket.sudo().sla_status_ids.filtered(
-                lambda c: c.metric == "resolution" and c.state in ("met", "breached")
+                lambda c: (
+                    c.metric == "resolution" and c.state in ("met", "breached") and c.date_reached
+                )
             )
             if done:
                 done.sorted("cycle")[-1]._reopen(now)

@@ -3,6 +3,9 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from ..models.service_desk_ticket import TICKET_PRIORITIES
+from ..models.service_desk_ticket_sla import SLA_TICKET_STATES
+
 # Aggregates PostgreSQL computes cheaply that read_group does not know.
 PERCENTILE_AGGREGATES = {"median": 0.5, "p90": 0.9}
 
@@ -40,6 +43,9 @@ class ServiceDeskTicketReport(models.Model):
             "stage_id",
             "priority",
             "channel",
+            "category_id",
+            "tag_ids",
+            "sla_state",
             "is_done",
             "first_reply_date",
             "first_reply_hours",
@@ -58,6 +64,7 @@ class ServiceDeskTicketReport(models.Model):
             "warned",
             "warn_date",
             "deadline",
+            "date_reached",
             "target_seconds",
         ],
     }
@@ -70,7 +77,17 @@ class ServiceDeskTicketReport(models.Model):
     user_id = fields.Many2one("res.users", string="Agent", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     stage_id = fields.Many2one("service.desk.stage", readonly=True)
-    priority = fields.Char(readonly=True)
+    priority = fields.Selection(TICKET_PRIORITIES, readonly=True)
+    category_id = fields.Many2one("service.desk.category", string="Ticket Category", readonly=True)
+    tag_ids = fields.Many2many(
+        "service.desk.tag",
+        "service_desk_ticket_tag_rel",
+        "ticket_id",
+        "tag_id",
+        string="Tags",
+        readonly=True,
+    )
+    sla_state = fields.Selection(SLA_TICKET_STATES, string="SLA Status", readonly=True)
     channel = fields.Char(readonly=True)
     ticket_count = fields.Integer(string="Tickets", readonly=True)
     open_count = fields.Integer(string="Backlog", readonly=True)
@@ -137,6 +154,7 @@ class ServiceDeskTicketReport(models.Model):
             """
             t.id, t.number, t.create_date, t.date_done, t.company_id, t.team_id, t.user_id,
             t.commercial_partner_id AS partner_id, t.stage_id, t.priority, t.channel,
+            t.category_id, t.sla_state,
             1 AS ticket_count,
             CASE WHEN t.is_done THEN 0 ELSE 1 END AS open_count,
             CASE
@@ -199,7 +217,9 @@ class ServiceDeskTicketReport(models.Model):
                         AS resolution_pct,
                     COUNT(*) FILTER (WHERE c.breached) AS breached,
                     COUNT(*) FILTER (WHERE c.state = 'met') AS fulfilled,
-                    COUNT(*) FILTER (WHERE c.state = 'running' AND c.breached) AS overdue,
+                    COUNT(*) FILTER (
+                        WHERE c.state = 'breached' AND c.date_reached IS NULL
+                    ) AS overdue,
                     COUNT(*) FILTER (
                         WHERE c.state = 'running' AND c.breached IS NOT TRUE AND (
                             c.warned OR c.warn_date <= now() AT TIME ZONE 'UTC'

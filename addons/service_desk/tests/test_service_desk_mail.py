@@ -97,6 +97,24 @@ class TestServiceDeskMail(MailCommon):
         )
         self.assertEqual(len(ticket.message_ids.filtered(lambda m: m.message_type == "email")), 2)
 
+    def test_notification_subject_carries_the_whole_number(self):
+        """Issue 14: mails about a ticket carry its whole number, bracketed, so the customer
+        sees it and a reply without threading headers still finds the ticket."""
+        ticket = self._ticket_from_mail()
+        with self.mock_mail_gateway():
+            ticket.with_user(self.user_employee).message_post(
+                body="We are on it.",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=self.customer.ids,
+            )
+        subject = f"[{ticket.number}] Line controller down"
+        self.assertEqual(self._mails[-1]["subject"], subject)
+        self._send(f"Re: {subject}")
+        self.assertEqual(
+            self.env["service.desk.ticket"].search_count([("partner_id", "=", self.customer.id)]), 1
+        )
+
     def test_number_in_subject_from_stranger_opens_new_ticket(self):
         """Guessing a ticket number must not let a stranger post on someone else's ticket."""
         ticket = self._ticket_from_mail()

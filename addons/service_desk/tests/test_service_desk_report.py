@@ -81,3 +81,23 @@ class TestServiceDeskReport(ServiceDeskCommon):
         self.assertAlmostEqual(median, 5.5)
         self.assertAlmostEqual(p90, 9.1)
         self.assertAlmostEqual(avg, 5.5)
+
+    @users("sd_manager")
+    def test_report_groups_by_category_tag_priority_and_sla_status(self):
+        """Issue 14: the ticket analysis could not be grouped by category (nor tag)."""
+        printer = self.env["service.desk.category"].sudo().create({"name": "打印机"})
+        hardware = self.env["service.desk.tag"].create({"name": "硬件"})
+        ticket = self._new_ticket(category_id=printer.id, priority="3")
+        ticket.tag_ids = hardware
+        self.env.flush_all()
+        Report = self.env["service.desk.ticket.report"]
+        domain = [("team_id", "=", self.team.id)]
+        by_category = Report._read_group(domain, ["category_id"], ["ticket_count:sum"])
+        self.assertIn((printer, 1), by_category)
+        by_tag = Report._read_group(domain, ["tag_ids"], ["ticket_count:sum"])
+        self.assertIn((hardware, 1), by_tag)
+        self.assertEqual(Report.search([("tag_ids", "in", hardware.ids)]).ids, ticket.ids)
+        by_priority = dict(Report._read_group(domain, ["priority"], ["ticket_count:sum"]))
+        self.assertEqual(by_priority["3"], 1)
+        by_sla = Report._read_group(domain, ["sla_state"], ["ticket_count:sum"])
+        self.assertEqual(sum(count for _state, count in by_sla), 4)

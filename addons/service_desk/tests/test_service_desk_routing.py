@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import ServiceDeskCommon
 
@@ -81,6 +81,30 @@ class TestServiceDeskRouting(ServiceDeskCommon):
         )
         self.assertEqual(explicit.team_id, self.team)
         self.assertEqual(explicit.priority, "1")
+
+    def test_form_ticket_gets_the_rule_priority_unless_chosen(self):
+        """Issue 14: the form sent the field default (normal) as if the agent had chosen it,
+        so a VIP "system down" ticket typed in the form stayed normal, not urgent."""
+        self.customer.category_id = self.vip_tag
+        form = Form(self.env["service.desk.ticket"].with_user(self.user_agent))
+        form.name = "System down at plant 2"
+        form.partner_id = self.customer
+        form.team_id = self.team
+        ticket = form.save()
+        self.assertEqual(ticket.priority, "3")
+        self.assertEqual(ticket.team_id, self.team, "the agent's team stays")
+        form = Form(self.env["service.desk.ticket"].with_user(self.user_agent))
+        form.name = "System down at plant 3"
+        form.partner_id = self.customer
+        form.priority = "1"
+        self.assertEqual(form.save().priority, "1", "a priority the agent chose stays")
+
+    def test_orm_ticket_without_priority_or_rule_is_normal(self):
+        self.env["service.desk.routing.rule"].search([]).active = False
+        Ticket = self.env["service.desk.ticket"]
+        self.assertEqual(Ticket.create({"name": "Question"}).priority, "1")
+        urgent = Ticket.with_context(default_priority="3").create({"name": "Question"})
+        self.assertEqual(urgent.priority, "3")
 
     def test_round_robin_keeps_its_position(self):
         self.team.write(

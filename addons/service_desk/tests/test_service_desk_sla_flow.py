@@ -52,7 +52,10 @@ class TestServiceDeskSlaFlow(ServiceDeskSlaCommon):
             self._run_cron()
         self.assertTrue(clock.breached)
         self.assertTrue(ticket.sla_breached)
-        self.assertEqual(clock.state, "running")
+        # issue 14: the breach is a state change at the deadline, not at the late fulfil
+        self.assertEqual(clock.state, "breached")
+        self.assertFalse(clock.date_reached)
+        self.assertEqual(ticket.sla_state, "breached")
         self.assertIn("SLA breached", ticket.message_ids[0].body)
         self.assertEqual(ticket.activity_ids.user_id, self.user_agent)
         self.assertEqual(ticket.activity_ids.summary, "SLA breached")

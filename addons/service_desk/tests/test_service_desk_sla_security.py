@@ -25,3 +25,20 @@ class TestServiceDeskSlaSecurity(ServiceDeskSlaCommon):
         with self.assertRaises(AccessError):
             self.policy.with_env(self.env).name = "Relaxed"
         self.assertEqual(clock.event_ids.mapped("event_type"), ["pause", "activate"])
+
+    def test_manager_deletes_a_ticket_with_clocks_agent_cannot(self):
+        """Issue 14: deleting a ticket with SLA clocks failed on the foreign key of
+        ``service.desk.sla.event.ticket_id``; clocks and their log go with the ticket."""
+        with self.at("2026-01-12 09:00"):
+            ticket = self._new_ticket()
+        with self.at("2026-01-12 10:00"):
+            ticket.stage_id = self.stage_waiting
+        clocks = ticket.sla_status_ids
+        events = clocks.event_ids
+        self.assertTrue(events)
+        with self.assertRaises(AccessError):
+            ticket.with_user(self.user_agent).unlink()
+        ticket.with_user(self.user_manager).unlink()
+        self.env.flush_all()
+        self.assertFalse(clocks.exists())
+        self.assertFalse(events.exists())
