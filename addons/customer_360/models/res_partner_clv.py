@@ -313,7 +313,9 @@ class ResPartner(models.Model):
         values = []
         for i, row in enumerate(customers):
             if params is None:
-                status, predicted, purchases, alive = "insufficient", row["historic"], 0.0, 0.0
+                # No model, no probability: NULL, not 0 (which read as "certainly gone" in
+                # lists and dragged averages down; issue 14).
+                status, predicted, purchases, alive = "insufficient", row["historic"], None, None
             else:
                 status, predicted, purchases, alive = self._clv_predict_isolated(
                     company, row, params
@@ -326,8 +328,8 @@ class ResPartner(models.Model):
                     company.currency_id.round(row["historic"]),
                     company.currency_id.round(predicted),
                     status,
-                    round(purchases, 4),
-                    round(alive, 4),
+                    None if purchases is None else round(purchases, 4),
+                    None if alive is None else round(alive, 4),
                     row["order_count"],
                     row["first_day"],
                     row["last_day"],
@@ -354,7 +356,7 @@ class ResPartner(models.Model):
             _logger.warning(
                 "CLV prediction failed for partner %s", row["partner_id"], exc_info=True
             )
-        return "insufficient", row["historic"], 0.0, 0.0
+        return "insufficient", row["historic"], None, None
 
     def _clv_predict(self, company, row, params):
         """(status, predicted CLV, expected purchases in 12 months, p_alive) (hook)."""
@@ -404,7 +406,13 @@ class ResPartner(models.Model):
         auto_commit = not getattr(threading.current_thread(), "testing", False)
         columns = self._CLV_COLUMNS
         assignments = ", ".join(f"{column} = v.{column}" for column in columns[1:])
-        types = {"clv_first_order_date": "date", "clv_last_order_date": "date"}
+        types = {
+            "clv_first_order_date": "date",
+            "clv_last_order_date": "date",
+            # typed: a batch of unscored customers has only NULLs there
+            "clv_expected_purchases_12m": "numeric",
+            "p_alive": "numeric",
+        }
         casts = ", ".join(f"v.{c}::{types[c]}" if c in types else f"v.{c}" for c in columns)
         cr = self.env.cr
         for start in range(0, len(rows), WRITE_BATCH):

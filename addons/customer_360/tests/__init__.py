@@ -11,6 +11,7 @@ from . import test_clv_model
 from . import test_lunar_calendar
 from . import test_customer_value
 from . import test_customer_value_isolation
+from . import test_customer_value_alive
 from . import test_customer_care
 from . import test_customer_care_health
 from . import test_customer_value_dashboard
