@@ -7,6 +7,8 @@ import threading
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.crm_full.tools.local_dates import company_today, company_tz
+
 from ..tools import clv_model, rfm
 from .res_partner import C360_GROUP
 
@@ -169,8 +171,8 @@ class ResPartner(models.Model):
         batches (committed one by one outside tests: each batch is complete
         in itself, so a crash leaves only older figures, never wrong ones).
         """
-        today = fields.Date.context_today(self)
         for company in companies or self.env["res.company"].search([]):
+            today = company_today(company)  # order days are the company's too
             # One company's failure (bad data, a bug) leaves its old figures and must
             # not stop the companies after it. Pending writes are flushed first, so a
             # rollback drops this company's work only (its cache included).
@@ -199,7 +201,7 @@ class ResPartner(models.Model):
             f"""
             WITH days AS (
                 SELECT cp.id AS partner_id,
-                       so.date_order::date AS day,
+                       ((so.date_order AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s)::date AS day,
                        COUNT(*) AS orders,
                        SUM({value}) AS amount,
                        SUM(so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1))
@@ -209,7 +211,7 @@ class ResPartner(models.Model):
                   JOIN res_partner cp ON cp.id = p.commercial_partner_id
                  WHERE so.state = 'sale'
                    AND so.company_id = %(company)s
-                   AND so.date_order::date <= %(today)s
+                   AND ((so.date_order AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s)::date <= %(today)s
                    AND (cp.company_id IS NULL OR cp.company_id = %(company)s)
                  GROUP BY 1, 2
             ), refunds AS (
@@ -241,6 +243,7 @@ class ResPartner(models.Model):
             """,
             {
                 "company": company.id,
+                "tz": company_tz(company).zone,
                 "today": today,
                 "year_ago": fields.Date.subtract(today, days=365),
             },
