@@ -12,6 +12,8 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
+from .test_customer_health import HealthCommon
+
 SHANGHAI_0130 = "2026-11-30 17:30:00"
 
 
@@ -77,3 +79,13 @@ class TestCustomerLocalDates(BaseCommon):
             self.env["res.partner"]._cron_compute_clv(self.company)
         self.assertEqual(self.account.clv_last_order_date, date(2026, 12, 1))
         self.assertEqual(self.account.rfm_recency_days, 0, "ordered today, local time")
+
+
+@tagged("post_install", "-at_install", "customer_360", "customer_360_health")
+class TestHealthWeekLocal(HealthCommon):
+    def test_snapshot_week_starts_on_the_local_monday(self):
+        self.env.company.partner_id.tz = "Asia/Shanghai"
+        partner = self._customer("Monday Early Ltd", health_csm_sentiment="good")
+        with freeze_time("2026-03-01 17:30:00"):  # Monday 2 March, 01:30 in Shanghai
+            partner._health_recompute()
+        self.assertEqual(partner.health_snapshot_ids.mapped("date"), [date(2026, 3, 2)])
