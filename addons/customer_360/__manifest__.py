@@ -52,7 +52,7 @@ before the customer leaves.
     "assets": {
         "web.assets_tests": ["customer_360/static/tests/tours/*.js"],
     },
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "external_dependencies": {"python": ["xlsxwriter", "numpy", "scipy"]},
     "application": True,
     "installable": True,
 }

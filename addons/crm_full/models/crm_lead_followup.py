@@ -133,7 +133,8 @@ class CrmLead(models.Model):
             lambda lead: lead.env._(
                 "%s returns to the public pool without a follow-up.", lead.name
             ),
-            lambda lead: lead.pool_reclaim_date.date(),
+            # the day of the reclaim on the salesperson's clock
+            lambda lead: fields.Datetime.context_timestamp(lead, lead.pool_reclaim_date).date(),
         )
         self._pool_digest(
             lambda lead: lead.user_id,

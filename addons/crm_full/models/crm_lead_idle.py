@@ -90,7 +90,7 @@ class CrmLead(models.Model):
                 days=lead.stage_id.max_idle_days,
                 stage=lead.stage_id.name,
             ),
-            lambda lead: now.date(),
+            lambda lead: fields.Date.context_today(lead),  # the recipient's today
         )
         self._idle_digest()
 

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, format_amount, format_date
 
+from ..tools.local_dates import company_today
 from .crm_full_guard import check_link_targets
 from .crm_recipient import recipient_env
 
@@ -154,8 +155,14 @@ class CrmPaymentPlan(models.Model):
 
     @api.depends("amount", "received", "due_date")
     def _compute_state(self):
-        today = fields.Date.context_today(self)
+        # Stored and company-wide: overdue from the company's today, not the reader's
+        # nor UTC's (see tools/local_dates.py).
+        todays = {}
         for line in self:
+            company = line.order_id.company_id or self.env.company
+            if company not in todays:
+                todays[company] = company_today(company)
+            today = todays[company]
             currency = line.currency_id or self.env.company.currency_id
             if line.amount and currency.compare_amounts(line.received, line.amount) >= 0:
                 line.state = "paid"
@@ -191,8 +198,15 @@ class CrmPaymentPlan(models.Model):
     @api.model
     def _cron_remind_overdue(self):
         """Mark instalments that fell due, then remind each salesperson once per due date."""
-        today = fields.Date.context_today(self)
-        fell_due = self.search([("state", "in", ("planned", "partial")), ("due_date", "<", today)])
+        fell_due = self.browse()
+        for company in self.env["res.company"].sudo().search([]):
+            fell_due |= self.search(
+                [
+                    ("state", "in", ("planned", "partial")),
+                    ("due_date", "<", company_today(company)),
+                    ("company_id", "=", company.id),
+                ]
+            )
         if fell_due:
             self.env.add_to_compute(self._fields["state"], fell_due)
             fell_due._recompute_recordset(["state"])

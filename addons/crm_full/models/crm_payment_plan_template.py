@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
+from ..tools.local_dates import company_tz, local_date
+
 
 class CrmPaymentPlanTemplate(models.Model):
     """Reusable split of an order total into instalments, e.g. 30 / 60 / 10."""
@@ -36,7 +38,10 @@ class CrmPaymentPlanTemplate(models.Model):
     def _prepare_plan_values(self, order):
         """Instalment values of ``order`` for this template, due from the order date."""
         self.ensure_one()
-        start = fields.Date.to_date(order.date_order) or fields.Date.context_today(self)
+        # The order's day on the company's calendar: at 01:30 in Shanghai the UTC date is
+        # yesterday's, and a first instalment "due at once" read as overdue (issue 15).
+        tz = company_tz(order.company_id or self.env.company)
+        start = local_date(order.date_order, tz) or local_date(fields.Datetime.now(), tz)
         return [
             {
                 "order_id": order.id,

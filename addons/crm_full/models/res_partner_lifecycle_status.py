@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.local_dates import company_today
 from .crm_lifecycle_history import LIFECYCLE_STATUSES
 
 # How far each status is from "active", to tell which thresholds a customer has crossed.
@@ -193,7 +194,7 @@ class ResPartner(models.Model):
         batch and two workers never take the same customers.
         """
         now = fields.Datetime.now()
-        today = now.date()
+        today = company_today(self.env.company, now)  # a company-wide day, not UTC's
         self.flush_model(["lifecycle_stage_id", "lifecycle_status_checked_on", "active"])
         self.env.cr.execute(
             """
@@ -290,7 +291,10 @@ class ResPartner(models.Model):
                         "%s is a key customer and has not been followed up lately.",
                         partner.name,
                     ),
-                    "date_deadline": now.date(),
+                    # today on the salesperson's clock
+                    "date_deadline": fields.Date.context_today(
+                        partner.with_context(tz=partner.user_id.tz or "UTC"), now
+                    ),
                 }
                 for partner in partners
             ]

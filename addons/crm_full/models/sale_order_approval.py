@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
+from ..tools.local_dates import company_tz, local_date
 from .crm_full_guard import check_link_targets
 
 # Line fields whose change alters what was approved.
@@ -106,7 +107,7 @@ class SaleOrder(models.Model):
             self.amount_total,
             company.currency_id,
             company,
-            self.date_order or fields.Date.context_today(self),
+            local_date(self.date_order or fields.Datetime.now(), company_tz(company)),
         )
 
     def _get_missing_approval_rules(self, rules=None):

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount
 
+from ..tools.local_dates import company_today
 from .crm_payment_plan import DEFER_TOTAL_CHECK
 
 
@@ -49,7 +50,7 @@ class SaleOrder(models.Model):
                 move.amount_total - move.amount_residual,
                 self.currency_id,
                 self.company_id,
-                move.invoice_date or fields.Date.context_today(self),
+                move.invoice_date or company_today(self.company_id or self.env.company),
             )
             received += -paid if move.move_type == "out_refund" else paid
         return received

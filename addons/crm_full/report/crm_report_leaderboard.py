@@ -3,6 +3,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from ..tools.local_dates import company_tz_sql, local_date_sql
+
 
 class CrmReportLeaderboard(models.Model):
     """Sales leaderboard per day, salesperson, team and region (the customer's province).
@@ -115,16 +117,19 @@ class CrmReportLeaderboard(models.Model):
         )
 
     def _query(self):
+        # Days of the company's calendar, not UTC's: an order at 01:30 in Shanghai on
+        # 1 December is December's (issue 15).
         return SQL(
             """
 WITH won AS (
-    SELECT lead.date_closed::date AS date, lead.user_id, lead.team_id, lead.company_id,
+    SELECT %(won_date)s AS date, lead.user_id, lead.team_id, lead.company_id,
            COALESCE(account.state_id, lead.state_id) AS state_id,
            1 AS won_count, lead.expected_revenue AS won_amount,
            0.0 AS collected_amount, 0 AS new_customer_count,
            0.0 AS target_amount_won, 0.0 AS target_amount_collected
     FROM crm_lead lead
     JOIN crm_stage stage ON stage.id = lead.stage_id
+    LEFT JOIN res_company lead_company ON lead_company.id = lead.company_id
     LEFT JOIN res_partner contact ON contact.id = lead.partner_id
     LEFT JOIN res_partner account ON account.id = contact.commercial_partner_id
     WHERE lead.active AND stage.is_won AND lead.date_closed IS NOT NULL
@@ -142,9 +147,10 @@ collected AS (
 ),
 first_order AS (
     SELECT DISTINCT ON (so.company_id, contact.commercial_partner_id)
-           so.date_order::date, so.user_id, so.team_id, so.company_id, account.state_id,
+           %(order_date)s, so.user_id, so.team_id, so.company_id, account.state_id,
            0, 0.0, 0.0, 1, 0.0, 0.0
     FROM sale_order so
+    JOIN res_company order_company ON order_company.id = so.company_id
     JOIN res_partner contact ON contact.id = so.partner_id
     JOIN res_partner account ON account.id = contact.commercial_partner_id
     WHERE so.state = 'sale'
@@ -191,7 +197,9 @@ FROM facts
 LEFT JOIN res_company company ON company.id = facts.company_id
 GROUP BY facts.date, facts.user_id, facts.team_id, facts.state_id, facts.company_id,
          company.currency_id
-"""
+""",
+            won_date=local_date_sql(SQL("lead.date_closed"), company_tz_sql("lead_company")),
+            order_date=local_date_sql(SQL("so.date_order"), company_tz_sql("order_company")),
         )
 
     def init(self):

@@ -9,6 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.crm_full.tools.local_dates import company_today, company_tz, local_date
+
 from ..tools.lunar_calendar import anniversary, birthdays_between
 
 _logger = logging.getLogger(__name__)
@@ -150,10 +152,10 @@ class CustomerCareRule(models.Model):
 
         :return: the new ``customer.care.log`` records
         """
-        today = today or fields.Date.context_today(self)
         logs = self.env["customer.care.log"]
         for rule in self:
-            occurrences = rule._occurrences(today)
+            # the company's day: a birthday starts at local midnight, not at UTC's
+            occurrences = rule._occurrences(today or company_today(rule.company_id))
             occurrences = rule._filter_partners(occurrences)
             new_logs = rule._claim(occurrences)
             if new_logs:
@@ -168,6 +170,14 @@ class CustomerCareRule(models.Model):
 
     def _company_partner_clause(self):
         return "(p.company_id IS NULL OR p.company_id = %(company)s)"
+
+    def _local_day_sql(self, column):
+        """SQL of the day of the UTC timestamp ``column`` on the company's calendar
+        (its time zone is the query parameter ``tz``, see ``_sql_params``)."""
+        return f"(({column} AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s)::date"
+
+    def _sql_params(self, **params):
+        return {"company": self.company_id.id, "tz": company_tz(self.company_id).zone, **params}
 
     def _occurrences_birthday(self, today):
         end = today + datetime.timedelta(days=self.lead_days)
@@ -194,14 +204,14 @@ class CustomerCareRule(models.Model):
         self.env.flush_all()
         self.env.cr.execute(
             f"""
-            SELECT p.commercial_partner_id, MIN(so.date_order)::date
+            SELECT p.commercial_partner_id, MIN({self._local_day_sql("so.date_order")})
               FROM sale_order so
               JOIN res_partner p ON p.id = so.partner_id
              WHERE so.state = 'sale' AND so.company_id = %(company)s
                AND {self._company_partner_clause()}
              GROUP BY p.commercial_partner_id
             """,
-            {"company": self.company_id.id},
+            self._sql_params(),
         )
         return self.env.cr.fetchall()
 
@@ -232,7 +242,7 @@ class CustomerCareRule(models.Model):
             f"""
             WITH orders AS (
                 SELECT p.commercial_partner_id AS partner_id,
-                       MAX(so.date_order)::date AS last_order
+                       MAX({self._local_day_sql("so.date_order")}) AS last_order
                   FROM sale_order so
                   JOIN res_partner p ON p.id = so.partner_id
                  WHERE so.state = 'sale' AND so.company_id = %(company)s
@@ -240,7 +250,7 @@ class CustomerCareRule(models.Model):
                  GROUP BY 1
             ), followups AS (
                 SELECT p.commercial_partner_id AS partner_id,
-                       MAX(p.last_followup_date)::date AS last_followup
+                       MAX({self._local_day_sql("p.last_followup_date")}) AS last_followup
                   FROM res_partner p
                  WHERE p.last_followup_date IS NOT NULL
                  GROUP BY 1
@@ -250,12 +260,7 @@ class CustomerCareRule(models.Model):
               LEFT JOIN followups f ON f.partner_id = o.partner_id
              WHERE GREATEST(o.last_order, f.last_followup) + %(days)s - %(lead)s <= %(today)s
             """,
-            {
-                "company": self.company_id.id,
-                "days": self.inactivity_days,
-                "lead": self.lead_days,
-                "today": today,
-            },
+            self._sql_params(days=self.inactivity_days, lead=self.lead_days, today=today),
         )
         return dict(self.env.cr.fetchall())
 
@@ -329,7 +334,8 @@ class CustomerCareRule(models.Model):
                 ["write_date:max"],
             )
         )
-        return {partner.id: min(last.date(), today) for partner, last in rows}
+        tz = company_tz(self.company_id)
+        return {partner.id: min(local_date(last, tz), today) for partner, last in rows}
 
     def _filter_partners(self, occurrences):
         """Drop partners outside the rule's filter and those who opted out

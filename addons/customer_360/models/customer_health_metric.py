@@ -27,6 +27,8 @@ from datetime import timedelta
 
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.crm_full.tools.local_dates import company_today, company_tz
+
 _lt = LazyTranslate(__name__)
 
 Metric = namedtuple("Metric", "code label function models source")
@@ -107,7 +109,8 @@ def _confirmed_order_days(env, partner_ids, now):
         env,
         f"""
         WITH days AS (
-            SELECT p.commercial_partner_id AS pid, so.date_order::date AS day,
+            SELECT p.commercial_partner_id AS pid,
+                   ((so.date_order AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s)::date AS day,
                    sum(so.amount_untaxed) FILTER (
                        WHERE so.date_order >= %(mid)s AND so.date_order < %(now)s) AS recent,
                    sum(so.amount_untaxed) FILTER (
@@ -127,6 +130,7 @@ def _confirmed_order_days(env, partner_ids, now):
         """,
         {
             "ids": partner_ids,
+            "tz": company_tz(env.company).zone,
             "now": now,
             "mid": now - timedelta(days=90),
             "start": now - timedelta(days=180),
@@ -142,7 +146,7 @@ def _confirmed_order_days(env, partner_ids, now):
 def _metric_recency_rhythm(env, partner_ids, now, order_days):
     """Days since the last confirmed order divided by the customer's median
     gap between order days; no value before a second order day."""
-    today = now.date()
+    today = company_today(env.company, now)
     return {
         pid: (today - last).days / median
         for pid, last, median, _recent, _before in order_days
@@ -192,7 +196,7 @@ def _open_receivables(env, partner_ids, now):
            AND commercial_partner_id = ANY({BATCH_IDS})
          GROUP BY 1
         """,
-        {"ids": partner_ids, "today": now.date()},
+        {"ids": partner_ids, "today": company_today(env.company, now)},
     )
 
 
@@ -353,7 +357,7 @@ def _metric_csm_sentiment(env, partner_ids, now):
          WHERE id = ANY({BATCH_IDS}) AND health_csm_sentiment IS NOT NULL
            AND (health_csm_sentiment_expiry IS NULL OR health_csm_sentiment_expiry >= %(today)s)
         """,
-        {"ids": partner_ids, "today": now.date()},
+        {"ids": partner_ids, "today": company_today(env.company, now)},
     )
     return {pid: SENTIMENT_VALUES[sentiment] for pid, sentiment in rows}
 

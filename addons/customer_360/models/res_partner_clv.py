@@ -7,6 +7,8 @@ import threading
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.crm_full.tools.local_dates import company_today, company_tz
+
 from ..tools import clv_model, rfm
 from .res_partner import C360_GROUP
 
@@ -169,8 +171,8 @@ class ResPartner(models.Model):
         batches (committed one by one outside tests: each batch is complete
         in itself, so a crash leaves only older figures, never wrong ones).
         """
-        today = fields.Date.context_today(self)
         for company in companies or self.env["res.company"].search([]):
+            today = company_today(company)  # order days are the company's too
             # One company's failure (bad data, a bug) leaves its old figures and must
             # not stop the companies after it. Pending writes are flushed first, so a
             # rollback drops this company's work only (its cache included).
@@ -199,7 +201,7 @@ class ResPartner(models.Model):
             f"""
             WITH days AS (
                 SELECT cp.id AS partner_id,
-                       so.date_order::date AS day,
+                       ((so.date_order AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s)::date AS day,
                        COUNT(*) AS orders,
                        SUM({value}) AS amount,
                        SUM(so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1))
@@ -209,7 +211,7 @@ class ResPartner(models.Model):
                   JOIN res_partner cp ON cp.id = p.commercial_partner_id
                  WHERE so.state = 'sale'
                    AND so.company_id = %(company)s
-                   AND so.date_order::date <= %(today)s
+                   AND ((so.date_order AT TIME ZONE 'UTC') AT TIME ZONE %(tz)s)::date <= %(today)s
                    AND (cp.company_id IS NULL OR cp.company_id = %(company)s)
                  GROUP BY 1, 2
             ), refunds AS (
@@ -241,6 +243,7 @@ class ResPartner(models.Model):
             """,
             {
                 "company": company.id,
+                "tz": company_tz(company).zone,
                 "today": today,
                 "year_ago": fields.Date.subtract(today, days=365),
             },
@@ -313,7 +316,9 @@ class ResPartner(models.Model):
         values = []
         for i, row in enumerate(customers):
             if params is None:
-                status, predicted, purchases, alive = "insufficient", row["historic"], 0.0, 0.0
+                # No model, no probability: NULL, not 0 (which read as "certainly gone" in
+                # lists and dragged averages down; issue 14).
+                status, predicted, purchases, alive = "insufficient", row["historic"], None, None
             else:
                 status, predicted, purchases, alive = self._clv_predict_isolated(
                     company, row, params
@@ -326,8 +331,8 @@ class ResPartner(models.Model):
                     company.currency_id.round(row["historic"]),
                     company.currency_id.round(predicted),
                     status,
-                    round(purchases, 4),
-                    round(alive, 4),
+                    None if purchases is None else round(purchases, 4),
+                    None if alive is None else round(alive, 4),
                     row["order_count"],
                     row["first_day"],
                     row["last_day"],
@@ -354,7 +359,7 @@ class ResPartner(models.Model):
             _logger.warning(
                 "CLV prediction failed for partner %s", row["partner_id"], exc_info=True
             )
-        return "insufficient", row["historic"], 0.0, 0.0
+        return "insufficient", row["historic"], None, None
 
     def _clv_predict(self, company, row, params):
         """(status, predicted CLV, expected purchases in 12 months, p_alive) (hook)."""
@@ -404,7 +409,13 @@ class ResPartner(models.Model):
         auto_commit = not getattr(threading.current_thread(), "testing", False)
         columns = self._CLV_COLUMNS
         assignments = ", ".join(f"{column} = v.{column}" for column in columns[1:])
-        types = {"clv_first_order_date": "date", "clv_last_order_date": "date"}
+        types = {
+            "clv_first_order_date": "date",
+            "clv_last_order_date": "date",
+            # typed: a batch of unscored customers has only NULLs there
+            "clv_expected_purchases_12m": "numeric",
+            "p_alive": "numeric",
+        }
         casts = ", ".join(f"v.{c}::{types[c]}" if c in types else f"v.{c}" for c in columns)
         cr = self.env.cr
         for start in range(0, len(rows), WRITE_BATCH):

@@ -13,6 +13,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.crm_full.tools.local_dates import company_today
+
 from .customer_health_metric import BATCH_IDS, compute_metrics
 from .customer_health_scoring import Scorer, Transition
 
@@ -143,8 +145,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _health_not_done_params(self, cutoff):
-        # the week the scores are stored under (UTC, as in _health_score)
-        return {"week": _monday_of(fields.Datetime.now().date()), "cutoff": cutoff}
+        # the week the scores are stored under (the company's, as in _health_score)
+        return {"week": _monday_of(company_today(self.env.company)), "cutoff": cutoff}
 
     @api.model
     def _health_customer_where(self, alias="res_partner"):
@@ -195,7 +197,8 @@ class ResPartner(models.Model):
             {partner id: new health state})
         """
         now = fields.Datetime.now()
-        today = now.date()
+        # weeks start on the company's Monday: at 01:30 in Shanghai it is Monday already
+        today = company_today(self.env.company, now)
         week = _monday_of(today)
         health_models = self.env["customer.health.model"].sudo().search([])
         previous = self._health_previous()

@@ -8,6 +8,7 @@ import xlsxwriter
 from odoo import fields, models, tools
 
 from odoo.addons.crm_full.report.crm_report_xlsx import XLSX_WORKBOOK_OPTIONS
+from odoo.addons.crm_full.tools.local_dates import company_tz_sql
 
 from ..models.res_partner_clv import RFM_RISK_SEGMENTS
 
@@ -104,11 +105,14 @@ class CustomerChurnRisk(models.Model):
                   JOIN account_account a ON a.id = aml.account_id
                   JOIN res_partner rp ON rp.id = aml.partner_id
                   JOIN res_partner cp ON cp.id = rp.commercial_partner_id
+                  JOIN res_company aml_company ON aml_company.id = aml.company_id
                  WHERE a.account_type = 'asset_receivable'
                    AND aml.parent_state = 'posted'
                    AND aml.reconciled IS NOT TRUE
                    AND aml.amount_residual > 0
-                   AND aml.date_maturity < CURRENT_DATE
+                   -- overdue from the company's today, not the database server's
+                   AND aml.date_maturity
+                       < (now() AT TIME ZONE {company_tz_sql("aml_company").code})::date
                  GROUP BY 1, 2
             ), accounts AS (
                 SELECT p.*, {lifecycle} AS live_status,

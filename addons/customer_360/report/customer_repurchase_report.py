@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models, tools
 
+from odoo.addons.crm_full.tools.local_dates import company_tz_sql
+
 PERIODS = ("month", "quarter", "year")
 
 
@@ -71,11 +73,14 @@ class CustomerRepurchaseReport(models.Model):
                 SELECT so.id AS order_id,
                        so.company_id,
                        p.commercial_partner_id AS partner_id,
-                       so.date_order,
+                       -- wall-clock time of the company: months start at its midnight
+                       (so.date_order AT TIME ZONE 'UTC') AT TIME ZONE {company_tz_sql("so_company").code}
+                           AS date_order,
                        pt.categ_id,
                        sol.price_subtotal / COALESCE(NULLIF(so.currency_rate, 0), 1) AS amount
                   FROM sale_order_line sol
                   JOIN sale_order so ON so.id = sol.order_id
+                  JOIN res_company so_company ON so_company.id = so.company_id
                   JOIN res_partner p ON p.id = so.partner_id
                   JOIN product_product pp ON pp.id = sol.product_id
                   JOIN product_template pt ON pt.id = pp.product_tmpl_id

@@ -11,6 +11,7 @@ from . import test_clv_model
 from . import test_lunar_calendar
 from . import test_customer_value
 from . import test_customer_value_isolation
+from . import test_customer_value_alive
 from . import test_customer_care
 from . import test_customer_care_health
 from . import test_customer_value_dashboard
@@ -26,3 +27,4 @@ from . import test_system_fields
 from . import test_recipient_language
 from . import test_access_matrix
 from . import test_derived_fields
+from . import test_customer_local_dates

@@ -392,5 +392,7 @@ class TestHealthPerformance(HealthCommon):
             partners._health_recompute()
             counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(counts[0], counts[1])
-        self.assertLess(counts[1], 30)
+        # 30 + the company's time zone (its partner's, else the administrator's: up to
+        # 3 reads once per run, after the test's invalidate_all; issue 15)
+        self.assertLess(counts[1], 33)
         self.assertTrue(all(large.mapped("health_state")))
