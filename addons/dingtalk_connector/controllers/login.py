@@ -216,11 +216,36 @@ class DingtalkLoginController(http.Controller):
         return response
 
     def _refuse(self, reason, company=None, userid=None):
-        values = {"reason": reason, "company_name": company.name if company else ""}
-        if reason == "unbound":
-            values["userid"] = userid
-            values["admins"] = ", ".join(company._dingtalk_admin_names())
+        values = {"reason": reason, "message": self._explain(reason, company, userid)}
         return self._page("dingtalk_connector.dingtalk_login_message", values, STATUS[reason])
+
+    def _explain(self, reason, company, userid):
+        """The page's sentence: chosen here from the reason, never echoing the request."""
+        _ = request.env._
+        if reason == "unbound":
+            return _(
+                "Your DingTalk account (%(userid)s) is not linked to an Odoo user of "
+                "%(company)s. Ask your Odoo administrator (%(admins)s) to link it: "
+                "DingTalk → Synchronize Users, or the DingTalk User ID on your user.",
+                userid=userid,
+                company=company.name,
+                admins=", ".join(company._dingtalk_admin_names()) or "-",
+            )
+        return {
+            "refused": _(
+                "DingTalk did not confirm who you are: the sign-in code expired or was "
+                "already used. Open the link from DingTalk again."
+            ),
+            "expired": _(
+                "This sign-in page expired or was already used. Start again from DingTalk "
+                "or the login page."
+            ),
+            "disabled": _("Sign-in with DingTalk is not enabled for this company."),
+            "too_many": _(
+                "Too many failed sign-ins from your network: wait a minute and try again."
+            ),
+            "unavailable": _("DingTalk cannot be reached right now: try again in a few minutes."),
+        }.get(reason) or _("This sign-in request is malformed.")
 
 
 class DingtalkLoginHome(Home):
