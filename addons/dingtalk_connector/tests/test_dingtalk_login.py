@@ -1,9 +1,11 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 from urllib.parse import urlsplit
 
 from odoo.tests import tagged
 
+from ..controllers.login import RedactSignInCodes
 from ..tools.login import code_hash, safe_redirect
 from .login_common import DingtalkLoginCommon
 
@@ -169,3 +171,18 @@ class TestDingtalkLoginFree(DingtalkLoginCommon):
         with self.assertLogs("odoo.addons.base.models.res_users", "WARNING"):
             response = self._post_code(self.fake.issue_code("dt-u1"))
         self._assert_refused(response, 429, "too_many")
+
+    def test_access_log_never_shows_codes_or_states(self):
+        record = logging.LogRecord(
+            "werkzeug",
+            logging.INFO,
+            __file__,
+            1,
+            '%s - - "%s" %s',
+            ("127.0.0.1", "GET /dingtalk/oauth/callback?authCode=c0de&state=st4te HTTP/1.1", 303),
+        )
+        RedactSignInCodes().filter(record)
+        line = record.getMessage()
+        self.assertNotIn("c0de", line)
+        self.assertNotIn("st4te", line)
+        self.assertIn("/dingtalk/oauth/callback?authCode=***&state=***", line)
