@@ -180,6 +180,7 @@ class TestDingtalkLoginFree(DingtalkLoginCommon):
             1,
             '%s - - "%s" %s',
             ("127.0.0.1", "GET /dingtalk/oauth/callback?authCode=c0de&state=st4te HTTP/1.1", 303),
+            None,
         )
         RedactSignInCodes().filter(record)
         line = record.getMessage()
