@@ -94,6 +94,10 @@ class TestDingtalkLoginFree(DingtalkLoginCommon):
 
     def test_nonce_is_single_use_and_bound_to_the_session(self):
         nonce, csrf = self._open_h5()
+        # spent by a refused attempt: the same page cannot try another code
+        self._assert_refused(self._post_code(self.fake.issue_code("dt-x"), nonce, csrf), 403)
+        self._assert_refused(self._post_code(self.fake.issue_code("dt-u1"), nonce, csrf), 400)
+        nonce, csrf = self._open_h5()
         self.assertEqual(
             self._post_code(self.fake.issue_code("dt-u1"), nonce, csrf).status_code, 303
         )
