@@ -30,6 +30,8 @@ results back. Works with any Odoo database on its own.
         "views/dingtalk_robot_views.xml",
         "views/ir_actions_server_views.xml",
         "views/res_config_settings_views.xml",
+        "views/res_config_settings_login_views.xml",
+        "views/dingtalk_login_templates.xml",
         "views/res_users_views.xml",
         "wizards/dingtalk_user_sync_views.xml",
         "views/dingtalk_connector_menus.xml",

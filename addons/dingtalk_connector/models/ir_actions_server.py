@@ -7,7 +7,6 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools.rendering_tools import parse_inline_template
 
-from ..tools.links import dingtalk_link, odoo_record_url
 from ..tools.markdown import escape_markdown, strip_controls
 
 TIME_BUCKET = 600  # seconds: records without write_date send at most once per 10 minutes
@@ -80,8 +79,8 @@ class IrActionsServer(models.Model):
                 continue
             # DingTalk drops identical content to one user within a day: make it unique.
             ref = hashlib.sha1(key.encode()).hexdigest()[:8]
-            msg = self._dingtalk_notice_payload(record, title, f"{body}\n\nRef: {ref}")
             for company, userids in self._dingtalk_recipients(record).items():
+                msg = self._dingtalk_notice_payload(record, title, f"{body}\n\nRef: {ref}", company)
                 outbox._enqueue_work_notice(company, userids, msg, key, record=record)
         return False
 
@@ -147,22 +146,16 @@ class IrActionsServer(models.Model):
                 "title": title,
                 "text": body,
                 "singleTitle": self.env._("Open in Odoo"),
-                "singleURL": dingtalk_link(odoo_record_url(record)),
+                "singleURL": self.dingtalk_robot_id.company_id._dingtalk_open_url(record),
             },
         }
 
-    def _dingtalk_notice_payload(self, record, title, body):
+    def _dingtalk_notice_payload(self, record, title, body, company=None):
         """Work notifications are snake_case (``action_card``, ``single_url``)."""
         if self.dingtalk_msgtype == "text":
             return {"msgtype": "text", "text": {"content": body}}
         if self.dingtalk_msgtype == "markdown":
             return {"msgtype": "markdown", "markdown": {"title": title, "text": body}}
-        return {
-            "msgtype": "action_card",
-            "action_card": {
-                "title": title,
-                "markdown": body,
-                "single_title": self.env._("Open in Odoo"),
-                "single_url": dingtalk_link(odoo_record_url(record)),
-            },
-        }
+        return self.env["dingtalk.message"]._dingtalk_action_card(
+            company or self.env.company, record, title, body
+        )

@@ -3,7 +3,7 @@
 from odoo import api, models
 from odoo.tools import html2plaintext
 
-from ..tools.links import dingtalk_link, odoo_record_url, shorten
+from ..tools.links import shorten
 from ..tools.markdown import escape_markdown, strip_controls
 
 NOTE_CHARS = 300  # the whole msg must stay under DingTalk's 2048 bytes
@@ -83,12 +83,10 @@ class MailActivity(models.Model):
             lines.append(escape_markdown(note, multiline=True))
         # DingTalk silently drops identical content sent to one user twice a day.
         lines.append(_("Ref: A%s", self.id))
-        return {
-            "msgtype": "action_card",
-            "action_card": {
-                "title": shorten(_("New activity: %s", title), 64),
-                "markdown": "  \n".join(lines),
-                "single_title": _("Open in Odoo"),
-                "single_url": dingtalk_link(odoo_record_url(record)),
-            },
-        }
+        # One card builder for every sender: login-free links, decision buttons.
+        return self.env["dingtalk.message"]._dingtalk_action_card(
+            self.user_id.company_id,
+            record,
+            shorten(_("New activity: %s", title), 64),
+            "  \n".join(lines),
+        )

@@ -14,3 +14,6 @@ from . import test_dingtalk_user_sync
 from . import test_dingtalk_markdown
 from . import test_dingtalk_system_fields
 from . import test_access_matrix
+from . import test_dingtalk_login
+from . import test_dingtalk_login_scan
+from . import test_dingtalk_decision

@@ -14,6 +14,7 @@ import hmac
 import itertools
 import json
 import random
+import secrets
 import threading
 import time
 from collections import Counter, defaultdict
@@ -26,11 +27,25 @@ BAN_PAGE = b"<html><body><h1>403 Forbidden</h1>punish: deny</body></html>"
 class FakeDingTalk:
     """Start with ``start()``; point both base URLs at ``url``; read the counters."""
 
-    def __init__(self, app_key="dingfakeappkey", app_secret="fake-secret", agent_id="4242", seed=0):
+    def __init__(
+        self,
+        app_key="dingfakeappkey",
+        app_secret="fake-secret",
+        agent_id="4242",
+        seed=0,
+        corp_id="dingfakecorp",
+    ):
         self.app_key, self.app_secret, self.agent_id = app_key, app_secret, str(agent_id)
         self.random = random.Random(seed)
         self.lock = threading.Lock()
         self.tokens = set()
+        # sign-in: apps (one per Odoo company), the codes they issue, their members
+        self.apps = {app_key: {"secret": app_secret, "corp_id": corp_id}}
+        self.token_apps = {}  # app access token -> app key
+        self.auth_codes = {}  # code -> {"app", "kind", "userid"/"unionid", "issued", "used"}
+        self.code_ttl = 300  # seconds: DingTalk's codes live 5 minutes, once
+        self.members = {}  # (app key, unionid) -> userid
+        self.user_tokens = {}  # user access token (OAuth) -> unionid
         self._token_serial = itertools.count(1)
         self.robot_secrets = {}  # robot access_token -> signing secret
         self.users = []  # dicts of v2/user/list, each with a "dept_id_list"
@@ -157,20 +172,26 @@ class FakeDingTalk:
     # ------------------------------------------------------------
     # TOKENS
     # ------------------------------------------------------------
-    def _new_token(self):
+    def _new_token(self, app_key=None):
         with self.lock:
             self.token_fetches += 1
             token = f"tok-{next(self._token_serial)}"
             self.tokens.add(token)
+            self.token_apps[token] = app_key or self.app_key
         return token
 
+    def _app_matches(self, app_key, secret):
+        app = self.apps.get(app_key) if isinstance(app_key, str) else None
+        return bool(app) and secret == app["secret"]
+
     def _api_token(self, query, body, headers):
-        if (body or {}).get("appKey") != self.app_key or body.get("appSecret") != self.app_secret:
+        body = body if isinstance(body, dict) else {}
+        if not self._app_matches(body.get("appKey"), body.get("appSecret")):
             return 400, {
                 "code": "invalidClientIdOrSecret",
                 "message": "无效的clientId或者clientSecret",
             }
-        return 200, {"accessToken": self._new_token(), "expireIn": 7200}
+        return 200, {"accessToken": self._new_token(body["appKey"]), "expireIn": 7200}
 
     def _oapi_token(self, query, body, headers):
         if query.get("appkey") != self.app_key or query.get("appsecret") != self.app_secret:
@@ -237,6 +258,8 @@ class FakeDingTalk:
         userids = [userid for userid in body.get("userid_list", "").split(",") if userid]
         if not userids or len(userids) > 100 or "msgtype" not in body.get("msg", {}):
             return 200, {"errcode": 40035, "errmsg": "缺少参数"}
+        if not self._valid_action_card(body["msg"]):
+            return 200, {"errcode": 40035, "errmsg": "缺少参数 action_card"}
         with self.lock:
             self.work_notices.append((userids, body["msg"]))
             task_id = len(self.work_notices)
@@ -277,6 +300,138 @@ class FakeDingTalk:
                 return 200, {"errcode": 0, "errmsg": "ok", "result": user}
         return 200, {"errcode": 33012, "errmsg": "无效的USERID"}
 
+    @staticmethod
+    def _valid_action_card(msg):
+        """action_card takes one button (single_title/url) or a btn_json_list."""
+        if msg.get("msgtype") != "action_card":
+            return True
+        card = msg.get("action_card") or {}
+        if not (card.get("title") and card.get("markdown")):
+            return False
+        if card.get("single_url"):
+            return bool(card.get("single_title"))
+        buttons = card.get("btn_json_list")
+        return bool(buttons) and all(
+            button.get("title") and button.get("action_url") for button in buttons
+        )
+
+    # ------------------------------------------------------------
+    # SIGN-IN: login-free codes (免登) and OAuth 2.0 scan-to-login
+    # ------------------------------------------------------------
+    def add_app(self, app_key, app_secret, corp_id):
+        """Another organisation's internal app (another Odoo company)."""
+        self.apps[app_key] = {"secret": app_secret, "corp_id": corp_id}
+
+    def add_member(self, userid, unionid, app_key=None):
+        self.members[(app_key or self.app_key, unionid)] = userid
+
+    def issue_code(self, userid, app_key=None):
+        """What ``dd.runtime.permission.requestAuthCode`` returns in the app's client."""
+        code = secrets.token_hex(16)
+        with self.lock:
+            self.auth_codes[code] = {
+                "app": app_key or self.app_key,
+                "kind": "h5",
+                "userid": userid,
+                "issued": time.time(),
+                "used": False,
+            }
+        return code
+
+    def issue_oauth_code(self, unionid, app_key=None):
+        """The ``authCode`` DingTalk appends to the redirect URI after a scan."""
+        code = secrets.token_hex(16)
+        with self.lock:
+            self.auth_codes[code] = {
+                "app": app_key or self.app_key,
+                "kind": "oauth",
+                "unionid": unionid,
+                "issued": time.time(),
+                "used": False,
+            }
+        return code
+
+    def expire_code(self, code):
+        self.auth_codes[code]["issued"] -= self.code_ttl + 1
+
+    def _take_code(self, code, app_key, kind):
+        """Single use, 5 minutes, for the app that asked: DingTalk's rules."""
+        with self.lock:
+            entry = self.auth_codes.get(code) if isinstance(code, str) else None
+            if (
+                not entry
+                or entry["used"]
+                or entry["app"] != app_key
+                or entry["kind"] != kind
+                or time.time() - entry["issued"] > self.code_ttl
+            ):
+                return None
+            entry["used"] = True
+            return entry
+
+    def _getuserinfo(self, query, body, headers):
+        error = self._oapi_auth(query)
+        if error:
+            return 200, error
+        app_key = self.token_apps.get(query.get("access_token"))
+        entry = self._take_code((body or {}).get("code"), app_key, "h5")
+        if not entry:
+            return 200, {"errcode": 40078, "errmsg": "不存在的临时授权码"}
+        unionid = next(
+            (union for (app, union), uid in self.members.items() if uid == entry["userid"]), ""
+        )
+        result = {
+            "userid": entry["userid"],
+            "unionid": unionid,
+            "name": entry["userid"],
+            "device_id": "fake-device",
+            "sys": False,
+            "sys_level": 0,
+            "associated_unionid": "",
+        }
+        return 200, {"errcode": 0, "errmsg": "ok", "result": result, "request_id": "req-login"}
+
+    def _user_access_token(self, query, body, headers):
+        body = body if isinstance(body, dict) else {}
+        app_key = body.get("clientId")
+        if not self._app_matches(app_key, body.get("clientSecret")):
+            return 400, {
+                "code": "invalidClientIdOrSecret",
+                "message": "无效的clientId或者clientSecret",
+            }
+        if body.get("grantType") != "authorization_code":
+            return 400, {"code": "invalidParameter", "message": "grantType不合法"}
+        entry = self._take_code(body.get("code"), app_key, "oauth")
+        if not entry:
+            return 400, {"code": "invalidAuthCode", "message": "不合法的临时授权码"}
+        token = f"ut-{secrets.token_hex(8)}"
+        with self.lock:
+            self.user_tokens[token] = entry["unionid"]
+        corp_id = self.apps[app_key]["corp_id"]
+        return 200, {
+            "accessToken": token,
+            "refreshToken": f"rt-{secrets.token_hex(8)}",
+            "expireIn": 7200,
+            "corpId": corp_id,
+        }
+
+    def _users_me(self, query, body, headers):
+        unionid = self.user_tokens.get(headers.get("x-acs-dingtalk-access-token"))
+        if not unionid:
+            return 401, {"code": "InvalidAuthentication", "message": "不合法的access_token"}
+        return 200, {"nick": "Fake", "unionId": unionid, "openId": f"open-{unionid}"}
+
+    def _getbyunionid(self, query, body, headers):
+        error = self._oapi_auth(query)
+        if error:
+            return 200, error
+        app_key = self.token_apps.get(query.get("access_token"))
+        userid = self.members.get((app_key, (body or {}).get("unionid")))
+        if not userid:
+            return 200, {"errcode": 60121, "errmsg": "找不到该用户"}
+        result = {"contact_type": 0, "userid": userid}
+        return 200, {"errcode": 0, "errmsg": "ok", "result": result, "request_id": "req-union"}
+
     ROUTES = {
         ("POST", "/v1.0/oauth2/accessToken"): _api_token,
         ("GET", "/gettoken"): _oapi_token,
@@ -285,4 +440,8 @@ class FakeDingTalk:
         ("POST", "/topapi/v2/department/listsub"): _listsub,
         ("POST", "/topapi/v2/user/list"): _user_list,
         ("POST", "/topapi/v2/user/get"): _user_get,
+        ("POST", "/topapi/v2/user/getuserinfo"): _getuserinfo,
+        ("POST", "/v1.0/oauth2/userAccessToken"): _user_access_token,
+        ("GET", "/v1.0/contact/users/me"): _users_me,
+        ("POST", "/topapi/user/getbyunionid"): _getbyunionid,
     }

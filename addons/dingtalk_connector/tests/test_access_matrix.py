@@ -42,6 +42,7 @@ MATRIX = {
         "read": "-    -    -    ok   ok", "write": NONE, "create": NONE,
         "unlink": "-    -    -    ok   ok",
     },
+    "dingtalk.auth.code": {"read": NONE, "write": NONE, "create": NONE, "unlink": NONE},
     "dingtalk.token": {"read": NONE, "write": NONE, "create": NONE, "unlink": NONE},
     "dingtalk.user.sync": {"read": NONE, "write": NONE, "create": NONE, "unlink": NONE},
     # Odoo models the addon extends: Odoo's own rights
