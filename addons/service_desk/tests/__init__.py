@@ -21,3 +21,5 @@ from . import test_service_desk_sla_memo
 from . import test_ticket_system_fields
 from . import test_service_desk_zh
 from . import test_service_desk_portal_zh
+from . import test_service_desk_cn_holidays
+from . import test_service_desk_sla_cn_holidays
