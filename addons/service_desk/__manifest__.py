@@ -15,7 +15,7 @@ SLA clocks, routing, escalation and customer satisfaction.
     "website": "https://github.com/full-customer-management/odoo-suite",
     "license": "LGPL-3",
     "depends": ["mail", "portal", "rating", "resource"],
-    "external_dependencies": {"python": ["chinese_calendar"]},
+    "external_dependencies": {"python": ["chinesecalendar"]},
     "data": [
         "security/service_desk_groups.xml",
         "security/ir.model.access.csv",

@@ -89,8 +89,10 @@ class ResourceCalendar(models.Model):
         """Calendars SLA clocks count in: each team's (else its company's) and the targets' own."""
         teams = self.env["service.desk.team"].sudo().search([])
         calendars = teams.mapped(lambda team: team._sd_calendar())
-        targets = self.env["service.desk.sla.target"].sudo().search(
-            [("calendar_id", "!=", False), ("policy_id.active", "=", True)]
+        targets = (
+            self.env["service.desk.sla.target"]
+            .sudo()
+            .search([("calendar_id", "!=", False), ("policy_id.active", "=", True)])
         )
         return (calendars | targets.calendar_id).with_env(self.env)
 
@@ -99,15 +101,19 @@ class ResourceCalendar(models.Model):
         if not self:
             return self
         start = datetime(year, 1, 1)
-        leaves = self.env["resource.calendar.leaves"].sudo()._read_group(
-            [
-                ("resource_id", "=", False),
-                ("calendar_id", "in", [*self.ids, False]),
-                ("date_from", "<", datetime(year + 1, 1, 1)),
-                ("date_to", ">", start),
-                ("time_type", "=", "leave"),
-            ],
-            ["calendar_id", "company_id"],
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            ._read_group(
+                [
+                    ("resource_id", "=", False),
+                    ("calendar_id", "in", [*self.ids, False]),
+                    ("date_from", "<", datetime(year + 1, 1, 1)),
+                    ("date_to", ">", start),
+                    ("time_type", "=", "leave"),
+                ],
+                ["calendar_id", "company_id"],
+            )
         )
         own = {calendar.id for calendar, _company in leaves if calendar}
         all_calendars = {company.id for calendar, company in leaves if not calendar}
@@ -200,9 +206,7 @@ class ResourceCalendar(models.Model):
         for att in self.attendance_ids:
             if att.date_from or att.date_to or att.resource_id or att.display_type:
                 continue
-            days.setdefault(att.dayofweek, []).append(
-                (att.hour_from, att.hour_to, att.day_period)
-            )
+            days.setdefault(att.dayofweek, []).append((att.hour_from, att.hour_to, att.day_period))
         shapes = Counter(
             tuple(sorted(lines))
             for lines in days.values()
@@ -251,14 +255,20 @@ class ResourceCalendar(models.Model):
         year = today.year + 1 if today.month >= REMINDER_FROM_MONTH else today.year
         if year not in cn_holidays.known_years():
             return
-        calendars = self._sd_calendars_in_use().sudo().filtered(
-            lambda cal: cal._sd_is_chinese() and cal.sd_cn_holiday_reminded_year < year
+        calendars = (
+            self._sd_calendars_in_use()
+            .sudo()
+            .filtered(lambda cal: cal._sd_is_chinese() and cal.sd_cn_holiday_reminded_year < year)
         )
         if not calendars:
             return
-        loaded = self.env["resource.calendar.leaves"].sudo()._read_group(
-            [("calendar_id", "in", calendars.ids), ("cn_holiday_year", "=", year)],
-            ["calendar_id"],
+        loaded = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            ._read_group(
+                [("calendar_id", "in", calendars.ids), ("cn_holiday_year", "=", year)],
+                ["calendar_id"],
+            )
         )
         calendars -= self.browse([calendar.id for (calendar,) in loaded])
         for calendar in calendars:
@@ -278,9 +288,11 @@ class ResourceCalendar(models.Model):
             [("company_id", "in", [self.company_id.id or self.env.company.id])], limit=1
         )
         managers = self.env.ref("service_desk.service_desk_group_manager").users.filtered(
-            lambda user: not user.share
-            and user.active
-            and (not self.company_id or self.company_id in user.company_ids)
+            lambda user: (
+                not user.share
+                and user.active
+                and (not self.company_id or self.company_id in user.company_ids)
+            )
         )
         if not team or not managers:
             return
@@ -314,4 +326,3 @@ def _utc(tz, day, moment):
     """Naive UTC datetime of a wall-clock time of ``day`` in ``tz``."""
     local = tz.localize(datetime.combine(day, moment))
     return local.astimezone(pytz.utc).replace(tzinfo=None)
-

@@ -38,9 +38,7 @@ class ServiceDeskTeam(models.Model):
     )
     ticket_ids = fields.One2many("service.desk.ticket", "team_id")
     open_ticket_count = fields.Integer(compute="_compute_open_ticket_count")
-    sd_holiday_alert = fields.Char(
-        string="Holiday Warning", compute="_compute_sd_holiday_alert"
-    )
+    sd_holiday_alert = fields.Char(string="Holiday Warning", compute="_compute_sd_holiday_alert")
 
     def _compute_open_ticket_count(self):
         counts = dict(

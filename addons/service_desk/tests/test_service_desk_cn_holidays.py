@@ -135,7 +135,11 @@ class CnHolidayCommon(ServiceDeskCommon):
         super().setUpClass()
         lines = []
         for day in range(5):
-            for begin, end, period in ((8, 12, "morning"), (12, 13, "lunch"), (13, 17, "afternoon")):
+            for begin, end, period in (
+                (8, 12, "morning"),
+                (12, 13, "lunch"),
+                (13, 17, "afternoon"),
+            ):
                 lines.append(
                     Command.create(
                         {
@@ -301,9 +305,7 @@ class TestCnHolidayWarning(CnHolidayCommon):
             {
                 "name": "Night",
                 "target_ids": [
-                    Command.create(
-                        {"metric": "resolution", "hours": 4, "calendar_id": other.id}
-                    )
+                    Command.create({"metric": "resolution", "hours": 4, "calendar_id": other.id})
                 ],
             }
         )

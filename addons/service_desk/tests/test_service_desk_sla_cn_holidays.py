@@ -50,7 +50,9 @@ class TestSlaAcrossCnHolidays(CnHolidayCommon):
             ticket = (
                 self.env["service.desk.ticket"]
                 .with_user(self.agent_zh)
-                .create({"name": "打印机离线", "team_id": self.team.id, "partner_id": self.customer.id})
+                .create(
+                    {"name": "打印机离线", "team_id": self.team.id, "partner_id": self.customer.id}
+                )
             )
         clock = ticket.sudo().sla_status_ids.filtered(lambda c: c.metric == "resolution")
         return clock.deadline

@@ -12,9 +12,7 @@ class ServiceDeskCnHolidayLoad(models.TransientModel):
     _name = "service.desk.cn.holiday.load"
     _description = "Load Chinese Public Holidays"
 
-    calendar_ids = fields.Many2many(
-        "resource.calendar", string="Working Hours", required=True
-    )
+    calendar_ids = fields.Many2many("resource.calendar", string="Working Hours", required=True)
     year = fields.Integer(required=True, default=lambda self: self._default_year())
     known_years = fields.Char(compute="_compute_known_years")
 
