@@ -3,13 +3,16 @@
 from odoo.tests import new_test_user, tagged
 
 from .common import CrmFullCommon
+from .test_partner_duplicates import VALID
 
 
 @tagged("crm_full_duplicates")
 class TestLeadFlagsFollowTheCustomer(CrmFullCommon):
-    """Regression (issue 15): a lead keys on its customer's name and credit code, but the
-    撞单 link was only re-checked when the lead itself was written, so renaming the
-    customer left a stale flag (or missed a new match) until someone edited the lead."""
+    """Regression (issue 15): a lead keys on its customer's credit code (and name, when
+    the lead has none of its own), and Odoo copies the customer's e-mail and phone onto
+    it by computes; the 撞单 link was only re-checked when the lead itself was written,
+    so editing the customer left a stale flag (or missed a new match) until someone
+    edited the lead."""
 
     @classmethod
     def setUpClass(cls):
@@ -27,27 +30,32 @@ class TestLeadFlagsFollowTheCustomer(CrmFullCommon):
             }
         )
 
-    def _customer(self, name):
-        return self.env["res.partner"].create({"name": name, "is_company": True})
+    def _customer(self, name, **vals):
+        return self.env["res.partner"].create({"name": name, "is_company": True, **vals})
 
     def _lead(self, customer):
         return self.env["crm.lead"].create(
             {"name": "展会线索", "partner_id": customer.id, "user_id": False}
         )
 
-    def test_renamed_customer_clears_the_flag_of_its_lead(self):
-        customer = self._customer("寧波樣本測試科技有限公司")  # traditional spelling
+    def test_customer_email_change_clears_the_flag_of_its_lead(self):
+        self.original.email_from = "it@ningbo-sample.example.cn"
+        customer = self._customer("温州全新贸易有限公司", email="IT@ningbo-sample.example.cn")
         lead = self._lead(customer)
         self.assertEqual(lead.duplicate_of_id, self.original)
-        customer.write({"name": "温州全新贸易有限公司"})
+        # Odoo copies the customer's new address onto the lead by a compute, not a write
+        customer.write({"email": "it@wenzhou.example.cn"})
+        self.assertEqual(lead.email_from, "it@wenzhou.example.cn")
         self.assertFalse(lead.duplicate_of_id)
-        self.assertEqual(lead.dedupe_company, "温州全新贸易")
 
-    def test_renamed_customer_flags_its_lead_and_tells_the_owner(self):
+    def test_customer_credit_code_change_flags_its_lead_and_tells_the_owner(self):
+        self.original.partner_id = self._customer(
+            "宁波样本测试科技有限公司", company_registry=VALID
+        )
         customer = self._customer("温州全新贸易有限公司")
         lead = self._lead(customer)
         self.assertFalse(lead.duplicate_of_id)
-        customer.with_user(self.user_other).write({"name": "宁波样本测试科技 Co., Ltd."})
+        customer.with_user(self.user_other).write({"company_registry": VALID})
         self.assertEqual(lead.duplicate_of_id, self.original)
         notes = self.original.message_ids.filtered(lambda message: "撞单" in (message.body or ""))
         self.assertEqual(len(notes), 1)
