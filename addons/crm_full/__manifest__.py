@@ -10,7 +10,7 @@ repurchase.
 
 客户全生命周期：首次触达、营销互动、销售转化、订单交付、售后服务、复购增购。
 """,
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "author": "Full Customer Management contributors",
     "website": "https://github.com/full-customer-management/odoo-suite",

@@ -16,7 +16,7 @@ results back. Works with any Odoo database on its own.
     "website": "https://github.com/full-customer-management/odoo-suite",
     "license": "LGPL-3",
     "depends": ["mail", "base_automation"],
-    "external_dependencies": {"python": ["requests", "cryptography"]},
+    "external_dependencies": {"python": ["requests", "cryptography", "phonenumbers"]},
     "data": [
         "security/dingtalk_connector_groups.xml",
         "security/ir.model.access.csv",

@@ -15,6 +15,7 @@ SLA clocks, routing, escalation and customer satisfaction.
     "website": "https://github.com/full-customer-management/odoo-suite",
     "license": "LGPL-3",
     "depends": ["mail", "portal", "rating", "resource"],
+    "external_dependencies": {"python": ["chinesecalendar"]},
     "data": [
         "security/service_desk_groups.xml",
         "security/ir.model.access.csv",
@@ -39,6 +40,8 @@ SLA clocks, routing, escalation and customer satisfaction.
         "views/service_desk_sla_policy_views.xml",
         "views/service_desk_ticket_sla_views.xml",
         "wizards/service_desk_sla_replan_views.xml",
+        "wizards/service_desk_cn_holiday_load_views.xml",
+        "views/resource_calendar_views.xml",
         "views/service_desk_menus.xml",
         "views/service_desk_reporting_menus.xml",
     ],

@@ -75,9 +75,10 @@ class CrmLead(models.Model):
             [expression.OR(clauses), [("id", "!=", self.id), ("user_id", "!=", False)]]
         )
 
-    def _flag_duplicates(self):
+    def _flag_duplicates(self, older_only=False):
         """Called by create (crm_lead_assignment), before the rules, which give a
-        duplicate to the owner of its original.
+        duplicate to the owner of its original, and after an edit that moved a lead's keys
+        (``older_only``: an edited lead is only the duplicate of an earlier one).
 
         Link each new lead to the oldest owned lead of the same customer and tell its owner."""
         self.flush_recordset(
@@ -89,6 +90,8 @@ class CrmLead(models.Model):
                 continue
             original = self.sudo().search(domain, order="create_date, id", limit=1)
             if not original or original in self:
+                continue
+            if older_only and (original.create_date, original.id) > (lead.create_date, lead.id):
                 continue
             lead.sudo().duplicate_of_id = original
             original.message_post(

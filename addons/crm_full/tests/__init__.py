@@ -30,3 +30,4 @@ from . import test_pool_defaults
 from . import test_recipient_language
 from . import test_odoo_compat
 from . import test_local_dates
+from . import test_duplicates_partner_edit

@@ -120,6 +120,20 @@ COMPANY_PAIRS = [
     ("Hangzhou Yunfan Technology Co., Ltd. (杭州云帆科技有限公司)", "杭州云帆科技有限公司", SAME),
     ("杭州云帆科技有限公司（Hangzhou Yunfan Technology Co., Ltd.）", "杭州云帆科技", SAME),
     ("杭州云帆科技 Co., Ltd.", "杭州云帆科技有限公司", SAME),
+    # traditional and simplified script (Hong Kong, Taiwan and overseas spellings)
+    ("杭州雲帆科技有限公司", "杭州云帆科技有限公司", SAME),
+    ("雲帆科技（杭州）有限公司", "杭州云帆科技有限公司", SAME),
+    ("深圳華信電子有限責任公司", "深圳华信电子有限公司", SAME),
+    ("廣州寶龍貿易有限公司", "广州宝龙贸易有限公司", SAME),
+    ("國際商業機器（中國）有限公司", "国际商业机器（中国）有限公司", SAME),
+    ("臺灣積體電路製造股份有限公司", "台湾积体电路制造股份有限公司", SAME),
+    ("長江實業（集團）有限公司", "长江实业集团有限公司", SAME),
+    ("東風汽車集團股份有限公司", "东风汽车集团股份有限公司", SAME),
+    ("聯想集團有限公司", "联想集团有限公司", SAME),
+    ("滙豐銀行（中國）有限公司", "汇丰银行（中国）有限公司", SAME),
+    ("北京鳳凰衛視傳媒有限公司", "北京凤凰卫视传媒", SAME),
+    ("華為技術有限公司", "华为技术有限公司", SAME),
+    ("上海啟明精密製造股份有限公司", "上海启明精密制造", SAME),
     # different entities
     ("中国石油天然气集团公司", "中国石油天然气股份有限公司", OTHER),
     ("云帆集团有限公司", "云帆科技有限公司", OTHER),
@@ -133,6 +147,13 @@ COMPANY_PAIRS = [
     ("Acme Trading GmbH", "Acme Logistics GmbH", OTHER),
     ("Nordwind AG", "Nordwind Trading AG", OTHER),
     ("Hangzhou Yunfan Technology Co., Ltd. (杭州云帆科技有限公司)", "宁波云帆科技有限公司", OTHER),
+    # folding the script does not merge different names
+    ("杭州雲帆科技有限公司", "杭州云帆物流有限公司", OTHER),
+    ("杭州雲帆科技有限公司", "寧波云帆科技有限公司", OTHER),
+    ("長江實業（集團）有限公司", "長江基建集團有限公司", OTHER),
+    ("華為技術有限公司", "華為終端有限公司", OTHER),
+    ("聯想集團有限公司", "聯想控股股份有限公司", OTHER),
+    ("雲帆科技有限公司杭州分公司", "云帆科技有限公司", OTHER),
 ]
 
 COMPANY_NO_KEY = ["有限公司", "Co., Ltd.", "", "  ", "（）"]

@@ -13,6 +13,8 @@ import unicodedata
 import phonenumbers
 from stdnum.cn.uscc import calc_check_digit
 
+from .zh_fold import to_simplified
+
 DEFAULT_REGION = "CN"
 
 # ---------------------------------------------------------------------------
@@ -184,11 +186,12 @@ def _strip_legal_forms(words):
 
 
 def company_key(name):
-    """One key per legal entity name: width, case, punctuation, bracketed place,
-    language of a bilingual name and legal form do not count."""
+    """One key per legal entity name: width, case, traditional or simplified script,
+    punctuation, bracketed place, language of a bilingual name and legal form do not count."""
     if not name or not isinstance(name, str):
         return False
     text = unicodedata.normalize("NFKC", name).casefold().translate(BRACKETS)
+    text = to_simplified(text)  # 杭州雲帆科技 = 杭州云帆科技
     text = _choose_language(text)
     text = _move_places(text)
     text = DOTTED_LETTERS.sub(lambda m: m.group(0).replace(".", ""), text)

@@ -168,6 +168,7 @@ MATRIX = {
     "service.desk.ces.response": SD_CONFIG,
     "service.desk.sla.replan": rows(SD_MG, SD_MG, SD_MG, SD_MG),
     "service.desk.sla.replan.line": rows(SD_MG, SD_MG, SD_MG, SD_MG),
+    "service.desk.cn.holiday.load": rows(SD_MG, SD_MG, SD_MG, SD_MG),  # and Settings admins
     "service.desk.ticket.report": rows(AGENTS),
     # -- customer_360 ------------------------------------------------------------------------
     "customer.health.model": C360_CONFIG,

@@ -88,4 +88,13 @@ EDITABLE = {
     "service.desk.ces.response.team_id": "the ticket's; service managers edit tickets anyway",
     "service.desk.sla.escalation.company_id": "the policy's company; service managers' configuration",
     "service.desk.sla.target.company_id": "the policy's company; service managers' configuration",
+    # Chinese public holidays (service_desk): calendars, attendances and global leaves are
+    # written by Settings admins only
+    "resource.calendar.leaves.cn_holiday_year": (
+        "marks a loaded holiday; clearing it keeps a hand-corrected one across reloads"
+    ),
+    "resource.calendar.attendance.cn_holiday_year": (
+        "marks a loaded make-up day; clearing it keeps a hand-corrected one across reloads"
+    ),
+    "resource.calendar.sd_cn_holiday_reminded_year": "reminder bookkeeping; reset to be reminded again",
 }

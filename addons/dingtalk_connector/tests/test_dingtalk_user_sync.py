@@ -33,11 +33,32 @@ class TestDingtalkUserSync(DingTalkFakeServerCommon):
         return wizard
 
     def test_normalize_mobile(self):
-        for raw in ("+86 138-0000-1111", "0086 13800001111", "138 0000 1111", "+8613800001111"):
-            self.assertEqual(normalize_mobile(raw), "13800001111", raw)
+        """E.164 as crm_full keys phones (issue 15): the old digit-stripping kept
+        "8613800001111" (86 glued on), full-width digits and extensions as other numbers."""
+        cases = {
+            "+86 138-0000-1111": "+8613800001111",
+            "0086 13800001111": "+8613800001111",
+            "138 0000 1111": "+8613800001111",
+            "+8613800001111": "+8613800001111",
+            "8613800001111": "+8613800001111",
+            "(+86) 138 0000 1111": "+8613800001111",
+            "１３８００００１１１１": "+8613800001111",
+            "+86 138 0000 1111 转 12": "+8613800001111",
+            "+86-(0)138-0000-1111": "+8613800001111",
+            "+852 9123-4567": "+85291234567",
+            "00852 9123 4567": "+85291234567",
+            "+1 (312) 555-0123": "+13125550123",
+        }
+        for raw, key in cases.items():
+            with self.subTest(raw=raw):
+                self.assertEqual(normalize_mobile(raw), key)
         self.assertEqual(normalize_mobile("9123 4567", "852"), "+85291234567")
-        self.assertEqual(normalize_mobile("+852 9123-4567"), "+85291234567")
-        self.assertIsNone(normalize_mobile("123"))
+        self.assertEqual(normalize_mobile("9123 4567", "+852"), "+85291234567")
+        # a Chinese mobile of a member whose state code is another country's
+        self.assertEqual(normalize_mobile("13800001111", "852"), "+8613800001111")
+        for junk in ("123", "", None, "not a number", "95588", "1380000111"):
+            with self.subTest(junk=junk):
+                self.assertIsNone(normalize_mobile(junk))
 
     def test_match_by_mobile_then_email_never_by_name(self):
         by_mobile = self._user("zhang", mobile="+86 138-0000-1111")

@@ -8,28 +8,49 @@ A tie on either side binds nobody and is reported instead.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-SEPARATORS = re.compile(r"[\s\-().]")
-MIN_PHONE_DIGITS = 5  # shorter values are extensions or junk, not identities
+import phonenumbers
+
+DEFAULT_REGION = "CN"
+# An extension written out or glued on: "转 12", "分机12", "ext. 12", "x12", "#12".
+EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|extension|x|#)\s*\d{1,6}\s*$", re.IGNORECASE)
 
 
 def normalize_mobile(number, state_code="86"):
-    """``+86 138-0000-1111`` and ``13800001111`` give the same key; other countries keep ``+cc``."""
-    number = SEPARATORS.sub("", number or "")
-    if not number:
+    """E.164 key of a mobile number: ``+86 138-0000-1111``, ``0086 13800001111`` and
+    ``13800001111`` all give ``+8613800001111``.
+
+    ``state_code`` is DingTalk's calling code of the member's number (``852`` for Hong
+    Kong); a number without ``+``/``00`` is read as dialled there, China by default.
+    Full-width digits are folded and extensions dropped, as crm_full's phone keys do
+    (this addon stays independent of crm_full, so the few lines are repeated here).
+    """
+    if not number or not isinstance(number, str):
         return None
-    if number.startswith("00"):
-        number = "+" + number[2:]
-    if not number.startswith("+"):
-        state_code = str(state_code or "86").lstrip("+")
-        number = number if state_code == "86" else f"+{state_code}{number}"
-    if number.startswith("+86"):
-        number = number[3:]
-    digits = number.lstrip("+")
-    if not digits.isdigit() or len(digits) < MIN_PHONE_DIGITS:
+    text = EXTENSION.sub("", unicodedata.normalize("NFKC", number).strip())
+    if not text:
         return None
-    return number
+    region = _region(state_code)
+    regions = [region] if region == DEFAULT_REGION else [region, DEFAULT_REGION]
+    for home in regions:
+        try:
+            parsed = phonenumbers.parse(text, home)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def _region(state_code):
+    """ISO region of a calling code (``"852"`` → ``HK``), China when unknown."""
+    code = str(state_code or "").strip().lstrip("+")
+    if not code.isdigit():
+        return DEFAULT_REGION
+    region = phonenumbers.region_code_for_country_code(int(code))
+    return region if region in phonenumbers.SUPPORTED_REGIONS else DEFAULT_REGION
 
 
 def normalize_email(email):
