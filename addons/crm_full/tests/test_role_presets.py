@@ -24,7 +24,9 @@ class TestRolePresets(CrmFullCommon):
 
     def _new_user(self, login, role=None):
         """Create a user as the admin does, in the user form, ticking ``role`` only."""
-        form = Form(self.env["res.users"].with_context(no_reset_password=True))
+        form = Form(
+            self.env["res.users"].with_context(no_reset_password=True), view="base.view_users_form"
+        )
         form.name = login
         form.login = login
         if role:
