@@ -69,7 +69,7 @@ class TestPoolClaimUx(CrmFullCommon):
     def test_my_leads_menus_default_to_mine(self):
         for xmlid in ("crm_lead_action_my_leads", "crm_lead_action_my_opportunities"):
             action = self.env.ref(f"crm_full.{xmlid}")
-            self.assertIn("'search_default_assigned_to_me': 1", action.context)
+            self.assertIn("'search_default_crm_full_mine': 1", action.context)
             menu = self.env["ir.ui.menu"].search([("action", "=", f"{action._name},{action.id}")])
             self.assertEqual(menu.parent_id, self.env.ref("crm_full.crm_full_menu_root"))
 

@@ -17,7 +17,7 @@ registry.category("web_tour.tours").add("crm_full_sales_flow_tour", {
         { trigger: ".o_form_view button[name=action_open_release_wizard]" },
         { trigger: ".o_form_view .o_field_widget[name=pool_reclaim_date]" },
         { trigger: 'a[data-menu-xmlid="crm_full.crm_lead_menu_my_leads"]', run: "click" },
-        { trigger: ".o_searchview_facet" },
+        { trigger: ".o_searchview_facet:contains(我的线索)" },
         { trigger: ".o_list_view .o_data_row td[name=name]:contains(销售流程线索)", run: "click" },
         { trigger: ".o_notebook a[name=followups]", run: "click" },
         { trigger: "div[name=followup_ids] .o_field_x2many_list_row_add a", run: "click" },
