@@ -78,10 +78,8 @@ class TestRolePresets(CrmFullCommon):
         self.assertFalse(user.has_group("account.group_account_invoice"))
         self.assertFalse(self.env["crm.lead"].with_user(user).has_access("read"))
 
-    def test_template_update_grants_nothing_to_existing_users(self):
-        """sales_team re-adds its group to the template on each update; Odoo then gives
-        every group new on the template to all internal users."""
-        sales_manager = self.env.ref("sales_team.group_sale_manager")
-        self.template.groups_id = [(3, sales_manager.id)]
-        self.template.groups_id = [(4, sales_manager.id)]
-        self.assertFalse(self.user_sales.has_group("sales_team.group_sale_manager"))
+    def test_user_created_in_code_without_groups(self):
+        user = self.env["res.users"].create({"name": "代码创建", "login": "code_user_zh"})
+        self.assertTrue(user.has_group("base.group_user"))
+        self.assertFalse(user.has_group("sales_team.group_sale_manager"))
+        self.assertFalse(user.has_group("account.group_account_manager"))
