@@ -23,6 +23,8 @@ class CrmLead(models.Model):
         another customer."""
         converting = vals.get("type") == "opportunity"
         partner_id = vals.get("partner_id")
+        if isinstance(partner_id, models.BaseModel):  # Odoo takes a record too
+            partner_id = partner_id.id
         return self.filtered(
             lambda lead: (
                 (converting and lead.type != "opportunity")
