@@ -26,6 +26,7 @@ repurchase.
         "data/ir_cron_data.xml",
         "views/crm_lifecycle_stage_views.xml",
         "views/crm_lead_pool_views.xml",
+        "views/crm_lead_my_views.xml",
         "views/crm_followup_views.xml",
         "views/crm_lifecycle_history_views.xml",
         "views/res_partner_views.xml",

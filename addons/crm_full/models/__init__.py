@@ -41,3 +41,7 @@ from . import res_partner_visibility
 from . import crm_sales_target
 from . import crm_lead_pool_batch
 from . import res_config_settings_pool
+from . import crm_lead_lifecycle
+from . import crm_lead_pool_claim
+from . import crm_team_pool_defaults
+from . import res_users_role_presets

@@ -200,6 +200,7 @@ class CrmApprovalRequest(models.Model):
             siblings = request.order_id.approval_request_ids - request
             siblings.filtered(lambda r: r.state == "waiting").state = "cancelled"
             request._close_activities()
+            request._notify_requester(approved=False, comment=comment)
         return True
 
     def action_open_decision_wizard(self):
@@ -252,12 +253,7 @@ class CrmApprovalRequest(models.Model):
             following[0].state = "pending"
             following[0]._schedule_approver_activities()
         elif self.order_id.approval_state == "approved":
-            # read by the salesperson who confirms the order: their language
-            env = recipient_env(self.env, self.order_id.user_id)
-            self.order_id.message_post(
-                body=env._("All approval steps are approved; the order can be confirmed."),
-                message_type="notification",
-            )
+            self._notify_requester(approved=True)
 
     def _schedule_approver_activities(self):
         activity_type = self.env.ref("mail.mail_activity_data_todo")
@@ -276,6 +272,45 @@ class CrmApprovalRequest(models.Model):
                     ),
                     user_id=user.id,
                 )
+
+    def _notify_requester(self, approved, comment=False):
+        """Tell who asked for the approval how it ended (issue 14: nothing told them): a
+        note on the order addressed to them and a to-do, both in their language.
+
+        :param approved: the whole order is approved (else this step was rejected)
+        :param comment: the approver's reason, quoted to the requester
+        """
+        self.ensure_one()
+        order, requester = self.order_id, self.requested_by_id
+        env = recipient_env(self.env, requester)  # the requester's language
+        if approved:
+            summary = env._("Approved: confirm %s", order.name)
+            body = env._("All approval steps are approved; the order can be confirmed.")
+        else:
+            summary = env._("Rejected: revise %s", order.name)
+            body = env._(
+                "%(user)s rejected the step '%(step)s' of %(order)s. Revise the quotation "
+                "and request approval again.",
+                user=self.decided_by_id.name or env._("The approval system"),
+                step=self.rule_id.with_env(env).name,
+                order=order.name,
+            )
+        html = Markup("<p>%s</p>") % body
+        if comment:
+            html += Markup("<p>%s %s</p>") % (env._("Reason:"), comment)
+        # A note, not a comment: it goes to the requester alone, never to the customer.
+        order.message_post(
+            body=html,
+            partner_ids=requester.partner_id.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        order.activity_schedule(
+            activity_type_id=self.env.ref("mail.mail_activity_data_todo").id,
+            summary=summary,
+            note=html,
+            user_id=requester.id,
+        )
 
     def _close_activities(self):
         """Remove the approval to-dos of these steps from the approvers' lists."""

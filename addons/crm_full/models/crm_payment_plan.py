@@ -210,11 +210,18 @@ class CrmPaymentPlan(models.Model):
         if fell_due:
             self.env.add_to_compute(self._fields["state"], fell_due)
             fell_due._recompute_recordset(["state"])
-        to_remind = self.search([("state", "=", "overdue")]).filtered(
+        to_remind = self.search(self._get_overdue_reminder_domain()).filtered(
             lambda p: p.overdue_reminded_date != p.due_date
         )
         to_remind._remind_overdue()
         return len(to_remind)
+
+    @api.model
+    def _get_overdue_reminder_domain(self):
+        """Overdue instalments worth a reminder: of confirmed orders only, a cancelled
+        order or a quotation owes nothing (issue 14). Paid ones are never overdue: the
+        order's paid invoices settle them (see ``_compute_received``)."""
+        return [("state", "=", "overdue"), ("order_id.state", "=", "sale")]
 
     def _remind_overdue(self):
         activity_type = self.env.ref("mail.mail_activity_data_todo")

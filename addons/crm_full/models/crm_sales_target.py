@@ -131,7 +131,9 @@ class CrmSalesTarget(models.Model):
     # CONSTRAINTS
     # ------------------------------------------------------------
 
-    @api.constrains("user_id", "team_id")
+    # date_from and company_id are always written on create: without them, a target created
+    # with neither owner (the form sends no empty many2one) skipped the check (issue 14).
+    @api.constrains("user_id", "team_id", "date_from", "company_id")
     def _check_owner(self):
         for target in self:
             if bool(target.user_id) == bool(target.team_id):
@@ -154,7 +156,7 @@ class CrmSalesTarget(models.Model):
                     )
                 )
 
-    @api.constrains("target_amount_won", "target_amount_collected")
+    @api.constrains("target_amount_won", "target_amount_collected", "date_from")
     def _check_amounts(self):
         for target in self:
             if target.target_amount_won < 0 or target.target_amount_collected < 0:

@@ -129,7 +129,7 @@ class SaleOrder(models.Model):
             return error
         missing = self._get_missing_approval_rules()
         if not missing:
-            return False
+            return self._approval_state_error_message()
         step = missing[0]
         request = self.sudo().approval_request_ids.filtered(lambda r: r.rule_id == step)[:1]
         status = dict(request._fields["state"]._description_selection(self.env)).get(
@@ -146,6 +146,23 @@ class SaleOrder(models.Model):
             approvers=step._get_approvers_label(),
             status=status,
         )
+
+    def _approval_state_error_message(self):
+        """A request still running or rejected blocks the confirmation even when no rule
+        asks for it any more (a rule archived or raised meanwhile): recall it or ask again."""
+        if self.approval_state == "pending":
+            return self.env._(
+                "%s is waiting for approval: it can be confirmed once the request is "
+                "approved, or recalled.",
+                self.name,
+            )
+        if self.approval_state == "rejected":
+            return self.env._(
+                "The approval of %s was rejected: revise the quotation and request approval "
+                "again before confirming it.",
+                self.name,
+            )
+        return False
 
     # ------------------------------------------------------------
     # ACTIONS

@@ -3,10 +3,12 @@ from . import test_duplicates
 from . import test_dedup_keys
 from . import test_followup
 from . import test_lifecycle
+from . import test_lifecycle_lead_events
 from . import test_pool
 from . import test_pool_concurrency
 from . import test_order_approval
 from . import test_order_approval_self
+from . import test_order_approval_requester
 from . import test_payment_plan
 from . import test_won_order
 from . import test_idle_reminders
@@ -31,3 +33,6 @@ from . import test_recipient_language
 from . import test_odoo_compat
 from . import test_local_dates
 from . import test_duplicates_partner_edit
+from . import test_role_presets
+from . import test_pool_claim_ux
+from . import test_sales_flow_ui

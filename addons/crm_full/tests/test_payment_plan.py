@@ -157,6 +157,24 @@ class TestPaymentPlan(CrmFullOrderCommon):
             cron()
         self.assertEqual(len(order.activity_ids.filtered(lambda a: a.summary == summary)), 2)
 
+    def test_overdue_reminder_skips_cancelled_and_paid_orders(self):
+        """Regression (issue 14): the overdue reminder chased cancelled orders; paid
+        ones must stay quiet too."""
+        cancelled = self._confirmed_order(1000.0)
+        cancelled._action_cancel()
+        settled = self._confirmed_order(1000.0)
+        invoice = settled._create_invoices()
+        invoice.action_post()
+        self._pay(invoice, invoice.amount_total)
+        live = self._confirmed_order(1000.0)
+        with freeze_time("2030-06-05 08:00:00"):
+            self.env["crm.payment.plan"]._cron_remind_overdue()
+        summary = "Overdue payment"
+        for order, expected in ((cancelled, 0), (settled, 0), (live, 3)):
+            with self.subTest(order=order.name):
+                todos = order.activity_ids.filtered(lambda a: a.summary.startswith(summary))
+                self.assertEqual(len(todos), expected)
+
     def test_plan_visibility(self):
         order = self._confirmed_order(1000.0)
         plan = order.payment_plan_ids

@@ -55,6 +55,19 @@ class TestSalesTarget(CrmFullCommon):
             self.assertIn(message, str(caught.exception))
         self.assertFalse(self.Target.search([("date_from", "=", date(2026, 3, 1))]))
 
+    def test_target_without_owner_is_refused(self):
+        """Regression (issue 14): created with neither salesperson nor team, as the form
+        does when both stay empty, a target was accepted: the owner check only ran when
+        one of the two was written."""
+        with self.assertRaises(ValidationError) as caught:
+            self.Target.create({"period_type": "month", "date_from": date(2026, 3, 1)})
+        self.assertIn("exactly one", str(caught.exception))
+        form = Form(self.Target)
+        form.date_from = date(2026, 3, 1)
+        form.target_amount_won = 1000
+        with self.assertRaises(ValidationError):
+            form.save()
+
     def test_achieved_and_completion(self):
         target = self._target(target_amount_won=200000)
         team_target = self._target(user_id=False, team_id=self.team.id, target_amount_won=100000)

@@ -199,6 +199,8 @@ MATRIX = {
     "ir.attachment": rows(EMPLOYEE, EMPLOYEE, EMPLOYEE, EMPLOYEE),
     "res.company": rows("ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok"),
     "res.config.settings": rows(NONE),
+    # crm_full's role presets (_default_groups): Odoo's own rights on users
+    "res.users": rows("ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok"),
     "resource.calendar": rows(EMPLOYEE),
     "resource.calendar.attendance": rows(EMPLOYEE),
     "resource.calendar.leaves": rows(EMPLOYEE, EMPLOYEE, EMPLOYEE, EMPLOYEE),
