@@ -41,3 +41,4 @@ from . import res_partner_visibility
 from . import crm_sales_target
 from . import crm_lead_pool_batch
 from . import res_config_settings_pool
+from . import crm_full_demo
