@@ -42,10 +42,12 @@ SLA clocks, routing, escalation and customer satisfaction.
         "views/service_desk_reporting_menus.xml",
     ],
     "demo": [
+        "demo/service_desk_company_demo.xml",
         "demo/service_desk_demo.xml",
         "demo/service_desk_channels_demo.xml",
         "demo/service_desk_sla_demo.xml",
         "demo/service_desk_rating_demo.xml",
+        "demo/service_desk_history_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["service_desk/static/tests/tours/*.js"],

@@ -22,3 +22,4 @@ from . import service_desk_ticket_sla
 from . import service_desk_ticket_system
 from . import resource_calendar
 from . import ir_attachment
+from . import service_desk_demo
