@@ -114,10 +114,18 @@ class ResCompany(models.Model):
         self.env["ir.model.data"]._update_xmlids(
             [
                 *(
-                    {"xml_id": f"crm_full.tax_vat_{rate}_sale_demo", "record": tax, "noupdate": True}
+                    {
+                        "xml_id": f"crm_full.tax_vat_{rate}_sale_demo",
+                        "record": tax,
+                        "noupdate": True,
+                    }
                     for rate, tax in taxes.items()
                 ),
-                {"xml_id": "crm_full.tax_vat_13_purchase_demo", "record": purchase_13, "noupdate": True},
+                {
+                    "xml_id": "crm_full.tax_vat_13_purchase_demo",
+                    "record": purchase_13,
+                    "noupdate": True,
+                },
             ]
         )
 
