@@ -19,22 +19,19 @@ DEMO_VAT = {
 }
 
 
-class ResLang(models.Model):
-    _inherit = "res.lang"
+class ResCompany(models.Model):
+    _inherit = "res.company"
 
     @api.model
     def _crm_full_demo_add_chinese(self):
         """zh_CN beside en_US: active, with the terms of the modules installed so far
         (modules installed after this load theirs themselves)."""
-        if self._lang_get("zh_CN"):
+        Lang = self.env["res.lang"]
+        if Lang._lang_get("zh_CN"):
             return
-        self._activate_lang("zh_CN")
+        Lang._activate_lang("zh_CN")
         modules = self.env["ir.module.module"].search([("state", "=", "installed")])
         modules._update_translations("zh_CN")
-
-
-class ResCompany(models.Model):
-    _inherit = "res.company"
 
     @api.model
     def _crm_full_demo_localize(self):
