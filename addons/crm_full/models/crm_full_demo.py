@@ -19,6 +19,9 @@ DEMO_VAT = {
 }
 
 
+DEMO_CNY_SKIP = ("res.country", "res.currency.rate")
+
+
 class ResCompany(models.Model):
     _inherit = "res.company"
 
@@ -48,7 +51,8 @@ class ResCompany(models.Model):
         if old != cny:
             self.env.flush_all()
             for model in self.env.registry.values():
-                if model._abstract or not model._auto or model._name in ("res.currency.rate",):
+                # reference data (a country's currency, rates) is not the company's
+                if model._abstract or not model._auto or model._name in DEMO_CNY_SKIP:
                     continue
                 for field in model._fields.values():
                     if (
