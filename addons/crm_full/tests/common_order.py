@@ -39,11 +39,6 @@ class CrmFullOrderCommon(CrmFullCommon):
                 "taxes_id": [Command.clear()],
             }
         )
-        # Orders in the company currency the test runs with (BaseCommon sets it), whatever
-        # currency the database's default pricelist has (CNY on the demo database).
-        cls.pricelist = cls.env["product.pricelist"].create(
-            {"name": "Company currency", "currency_id": cls.env.company.currency_id.id}
-        )
         cls.rule_director = cls.env.ref("crm_full.crm_approval_rule_sales_director")
         cls.rule_gm = cls.env.ref("crm_full.crm_approval_rule_general_manager")
         # The tests own the ladder: only the two default rules, on the company currency.
@@ -59,7 +54,9 @@ class CrmFullOrderCommon(CrmFullCommon):
             .create(
                 {
                     "partner_id": cls.company_partner.id,
-                    "pricelist_id": cls.pricelist.id,
+                    # no pricelist: the order is in the company currency the test runs
+                    # with (BaseCommon's), not in the default pricelist's (CNY on demo)
+                    "pricelist_id": False,
                     "order_line": [
                         Command.create(
                             {

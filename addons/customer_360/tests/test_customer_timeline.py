@@ -87,15 +87,12 @@ class TestCustomerTimeline(BaseCommon):
         )
         cls._set_create_date(ticket, cls._at(day + 3))
         product = cls.env["product.product"].create({"name": "Widget", "list_price": 100.0})
-        # in the company currency the test runs with (BaseCommon's), whatever the
-        # database's default pricelist uses (CNY on the demo database)
-        pricelist = cls.env["product.pricelist"].create(
-            {"name": "Company currency", "currency_id": cls.env.company.currency_id.id}
-        )
         order = cls.env["sale.order"].create(
             {
                 "partner_id": contact.id,
-                "pricelist_id": pricelist.id,
+                # no pricelist: the order is in the company currency the test runs with
+                # (BaseCommon's), not in the default pricelist's (CNY on the demo database)
+                "pricelist_id": False,
                 "order_line": [
                     (0, 0, {"product_id": product.id, "product_uom_qty": 2, "price_unit": 100.0})
                 ],
