@@ -58,11 +58,13 @@ repurchase.
         "views/crm_report_menus.xml",
     ],
     "demo": [
+        "demo/crm_full_company_demo.xml",
         "demo/crm_full_demo.xml",
         "demo/crm_full_order_demo.xml",
         "demo/crm_lifecycle_status_demo.xml",
         "demo/crm_sales_target_demo.xml",
         "demo/crm_assignment_rule_demo.xml",
+        "demo/crm_lifecycle_history_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["crm_full/static/tests/tours/*.js"],

@@ -46,11 +46,13 @@ SLA clocks, routing, escalation and customer satisfaction.
         "views/service_desk_reporting_menus.xml",
     ],
     "demo": [
+        "demo/service_desk_company_demo.xml",
         "demo/service_desk_demo.xml",
         "demo/service_desk_channels_demo.xml",
         "demo/service_desk_sla_demo.xml",
         "demo/service_desk_rating_demo.xml",
         "demo/service_desk_tag_demo.xml",
+        "demo/service_desk_history_demo.xml",
     ],
     "assets": {
         "web.assets_backend": ["service_desk/static/src/**/*"],

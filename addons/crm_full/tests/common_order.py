@@ -54,6 +54,9 @@ class CrmFullOrderCommon(CrmFullCommon):
             .create(
                 {
                     "partner_id": cls.company_partner.id,
+                    # no pricelist: the order is in the company currency the test runs
+                    # with (BaseCommon's), not in the default pricelist's (CNY on demo)
+                    "pricelist_id": False,
                     "order_line": [
                         Command.create(
                             {

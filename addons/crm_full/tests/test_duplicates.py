@@ -69,10 +69,10 @@ class TestDuplicateLeads(CrmFullCommon):
 
     def test_same_credit_code_is_flagged(self):
         self.original.partner_id = self.env["res.partner"].create(
-            {"name": "云帆", "is_company": True, "company_registry": "91330200TEST00042X"}
+            {"name": "云帆", "is_company": True, "company_registry": "91330200MA2K000429"}
         )
         other = self.env["res.partner"].create(
-            {"name": "Yunfan Tech", "is_company": True, "company_registry": "91330200test00042x"}
+            {"name": "Yunfan Tech", "is_company": True, "company_registry": "91330200ma2k000429"}
         )
         lead = self.env["crm.lead"].create(
             {"name": "API", "partner_id": other.id, "user_id": False}

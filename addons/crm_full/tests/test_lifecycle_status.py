@@ -139,13 +139,15 @@ class TestLifecycleStatus(CrmFullCommon):
             partners._lifecycle_advance("reached")
         self.env.invalidate_all()
         with self._at(T0 + timedelta(days=day)):
-            return self._count_cron_queries()
+            return self._count_cron_queries(partners)
 
-    def _count_cron_queries(self):
+    def _count_cron_queries(self, partners):
         start = self.env.cr.sql_log_count
         done = self.env["res.partner"]._cron_lifecycle_status(batch_size=1000)
         self.env.flush_all()
-        self.assertEqual(set(done.mapped("lifecycle_status")), {"at_risk"})
+        # the database's own customers (demo data) may move too: these are the test's
+        self.assertLessEqual(partners, done)
+        self.assertEqual(set(partners.mapped("lifecycle_status")), {"at_risk"})
         return self.env.cr.sql_log_count - start
 
     def test_status_query_count_flat(self):

@@ -14,3 +14,4 @@ from . import customer_health_snapshot
 from . import res_partner_health
 from . import res_partner_health_recompute
 from . import service_desk_ticket
+from . import customer_360_demo

@@ -28,3 +28,4 @@ from . import test_recipient_language
 from . import test_access_matrix
 from . import test_derived_fields
 from . import test_customer_local_dates
+from . import test_demo_data

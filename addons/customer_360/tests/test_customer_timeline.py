@@ -90,6 +90,9 @@ class TestCustomerTimeline(BaseCommon):
         order = cls.env["sale.order"].create(
             {
                 "partner_id": contact.id,
+                # no pricelist: the order is in the company currency the test runs with
+                # (BaseCommon's), not in the default pricelist's (CNY on the demo database)
+                "pricelist_id": False,
                 "order_line": [
                     (0, 0, {"product_id": product.id, "product_uom_qty": 2, "price_unit": 100.0})
                 ],

@@ -24,3 +24,4 @@ from . import service_desk_ticket_system
 from . import resource_calendar
 from . import ir_attachment
 from . import resource_calendar_cn_holidays
+from . import service_desk_demo
