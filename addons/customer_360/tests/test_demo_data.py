@@ -54,6 +54,13 @@ class TestDemoData(TransactionCase):
             set((calendars | self.company.resource_calendar_id).mapped("tz")), {"Asia/Shanghai"}
         )
 
+    def test_business_hours_know_this_years_public_holidays(self):
+        calendar = self.company.resource_calendar_id
+        year = fields.Date.today().year
+        loaded = calendar.leave_ids.filtered(lambda leave: leave.cn_holiday_year == year)
+        self.assertTrue(loaded, "the demo loads the Chinese public holidays")
+        self.assertFalse(calendar.sd_holiday_alert)
+
     def test_both_languages_installed(self):
         self.assertEqual(
             set(self.env["res.lang"].search([]).mapped("code")) & {"en_US", "zh_CN"},

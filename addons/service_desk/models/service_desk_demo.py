@@ -27,6 +27,18 @@ class ServiceDeskTicket(models.Model):
         modules._update_translations("zh_CN")
 
     @api.model
+    def _service_desk_demo_load_cn_holidays(self, calendar_ids):
+        """Last, this and next year's public holidays on the demo calendars, as far as
+        the installed chinesecalendar package knows them (the loader an admin uses)."""
+        from ..tools import cn_holidays
+
+        this_year = fields.Date.context_today(self).year
+        calendars = self.env["resource.calendar"].browse(calendar_ids)
+        for year in (this_year - 1, this_year, this_year + 1):
+            if year in cn_holidays.known_years():
+                calendars._sd_load_cn_holidays(year)
+
+    @api.model
     def _service_desk_demo_history(self, specs):
         """Play a year of tickets at the dates they happened: created, answered by the
         agent, solved and rated at past instants, so SLA clocks, events, metrics and
