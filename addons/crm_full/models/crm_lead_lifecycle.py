@@ -1,6 +1,12 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import contextmanager
+
 from odoo import models
+
+# Cursor-cache key (not a context key: a client cannot send it) telling write() that a
+# conversion wizard advances the customers itself, once for all its leads.
+DEFERRED = "crm_full_lifecycle_deferred"
 
 
 class CrmLead(models.Model):
@@ -12,11 +18,23 @@ class CrmLead(models.Model):
 
     def write(self, vals):
         moved = self.browse()
-        if vals.get("type") == "opportunity" or vals.get("partner_id"):
+        deferred = self.env.cr.cache.get(DEFERRED)
+        if not deferred and (vals.get("type") == "opportunity" or vals.get("partner_id")):
             moved = self._lifecycle_write_candidates(vals)
         result = super().write(vals)
         moved._lifecycle_advance_partners()
         return result
+
+    @contextmanager
+    def _lifecycle_deferred(self):
+        """Leave lifecycle moves of lead writes to the caller, who advances the leads
+        in one batch afterwards (Odoo converts leads one write at a time)."""
+        cache = self.env.cr.cache
+        cache[DEFERRED] = cache.get(DEFERRED, 0) + 1
+        try:
+            yield
+        finally:
+            cache[DEFERRED] -= 1
 
     def _lifecycle_write_candidates(self, vals):
         """Leads whose write may move their customer: they become opportunities, or get

@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.crm_full.tools.local_dates import company_tz, local_date
 
 
 @tagged("post_install", "-at_install", "customer_360", "customer_360_care")
@@ -196,7 +197,9 @@ class TestCustomerCare(BaseCommon):
         rule = self._rule("low_rating", self.contact, activity_summary="Sorry", window_days=7)
         logs = rule._run()
         self.assertEqual(logs.partner_id, self.contact)
-        self.assertEqual(logs.occurrence_date, rating.write_date.date())
+        # the company's day of the rating (Shanghai at 19:36 UTC is already tomorrow)
+        rating_day = local_date(rating.write_date, company_tz(self.env.company))
+        self.assertEqual(logs.occurrence_date, rating_day)
         self.assertFalse(rule._run())
         self.account.company_id = self.env.company
         self.assertFalse(

@@ -9,6 +9,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.crm_full.tools.local_dates import company_today
 
 
 def bands(*pairs):
@@ -178,7 +179,7 @@ class TestHealthScore(HealthCommon):
         (400 + 800 + 1200 + 1500) / 100 = 39, capped at 30 by the invoice
         100 days overdue."""
         late = self._customer("Late Payer Co")
-        today = fields.Date.context_today(self.env.user)
+        today = company_today(self.env.company)  # health counts days on the company's calendar
         self._invoice(late, 1000, today - timedelta(days=100))
         self._invoice(late, 1000, today)
         ticket = self._ticket(late, priority="3")
