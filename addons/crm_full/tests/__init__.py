@@ -29,3 +29,4 @@ from . import test_pool_rpc_bypass
 from . import test_pool_defaults
 from . import test_recipient_language
 from . import test_odoo_compat
+from . import test_sales_dashboard

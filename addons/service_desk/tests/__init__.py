@@ -21,3 +21,4 @@ from . import test_service_desk_sla_memo
 from . import test_ticket_system_fields
 from . import test_service_desk_zh
 from . import test_service_desk_portal_zh
+from . import test_service_dashboard
