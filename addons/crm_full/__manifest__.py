@@ -15,7 +15,7 @@ repurchase.
     "author": "Full Customer Management contributors",
     "website": "https://github.com/full-customer-management/odoo-suite",
     "license": "LGPL-3",
-    "depends": ["crm", "sale_crm", "account", "mail"],
+    "depends": ["crm", "sale_crm", "account", "mail", "spreadsheet_dashboard"],
     "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/crm_full_groups.xml",
@@ -56,6 +56,7 @@ repurchase.
         "report/crm_report_forecast_views.xml",
         "report/crm_report_followup_delay_views.xml",
         "views/crm_report_menus.xml",
+        "data/crm_sales_dashboard.xml",
     ],
     "demo": [
         "demo/crm_full_company_demo.xml",

@@ -31,6 +31,7 @@ before the customer leaves.
         "data/customer_health_data.xml",
         "views/customer_health_views.xml",
         "views/res_partner_health_views.xml",
+        "views/res_partner_c360_kpi_views.xml",
         "views/customer_360_menus.xml",
         "security/customer_value_security.xml",
         "security/customer_360_scoping_security.xml",
@@ -42,6 +43,7 @@ before the customer leaves.
         "views/customer_care_rule_views.xml",
         "views/customer_value_report_views.xml",
         "views/customer_value_menus.xml",
+        "data/customer_health_dashboard.xml",
     ],
     "demo": [
         "demo/customer_360_demo.xml",

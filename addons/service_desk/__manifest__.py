@@ -14,7 +14,7 @@ SLA clocks, routing, escalation and customer satisfaction.
     "author": "Full Customer Management contributors",
     "website": "https://github.com/full-customer-management/odoo-suite",
     "license": "LGPL-3",
-    "depends": ["mail", "portal", "rating", "resource"],
+    "depends": ["mail", "portal", "rating", "resource", "spreadsheet_dashboard"],
     "external_dependencies": {"python": ["chinesecalendar"]},
     "data": [
         "security/service_desk_groups.xml",
@@ -44,6 +44,7 @@ SLA clocks, routing, escalation and customer satisfaction.
         "views/resource_calendar_views.xml",
         "views/service_desk_menus.xml",
         "views/service_desk_reporting_menus.xml",
+        "data/service_desk_dashboard.xml",
     ],
     "demo": [
         "demo/service_desk_company_demo.xml",

@@ -103,10 +103,31 @@ class CrmReportLeaderboard(models.Model):
     target_amount_collected = fields.Monetary("Target Collected", readonly=True)
     completion_won = fields.Float("Won Completion (%)", aggregator="avg", readonly=True)
     completion_collected = fields.Float("Collected Completion (%)", aggregator="avg", readonly=True)
+    won_rank = fields.Integer(
+        "Rank",
+        aggregator="min",
+        readonly=True,
+        help="1 for the highest won amount. Under a grouping: among the groups of the first "
+        "level within each value of the others (salespeople of each month in the pivot).",
+    )
+
+    def _read_group_groupby(self, groupby_spec, query):
+        # kept for the rank, which partitions by every grouping but the first
+        term = super()._read_group_groupby(groupby_spec, query)
+        query.leaderboard_groupby = [*getattr(query, "leaderboard_groupby", []), term]
+        return term
 
     def _read_group_select(self, aggregate_spec, query):
-        """Completion under a grouping is sum(achieved) / sum(target), not an average."""
+        """Completion under a grouping is sum(achieved) / sum(target), not an
+        average; the rank orders the groups by their won amount."""
         fname, _sep, func = aggregate_spec.partition(":")
+        if fname == "won_rank":
+            others = getattr(query, "leaderboard_groupby", [])[1:]
+            return SQL(
+                "RANK() OVER (%s ORDER BY COALESCE(SUM(%s), 0) DESC)",
+                SQL("PARTITION BY %s", SQL(", ").join(others)) if others else SQL(),
+                self._field_to_sql(self._table, "won_amount", query),
+            )
         if fname not in self._completion_ratios or func != "avg":
             return super()._read_group_select(aggregate_spec, query)
         achieved, target = self._completion_ratios[fname]
@@ -189,6 +210,9 @@ SELECT ROW_NUMBER() OVER (
        SUM(facts.new_customer_count) AS new_customer_count,
        SUM(facts.target_amount_won) AS target_amount_won,
        SUM(facts.target_amount_collected) AS target_amount_collected,
+       RANK() OVER (
+           PARTITION BY facts.date, facts.company_id ORDER BY SUM(facts.won_amount) DESC
+       ) AS won_rank,
        100.0 * SUM(facts.won_amount) / NULLIF(SUM(facts.target_amount_won), 0)
            AS completion_won,
        100.0 * SUM(facts.collected_amount) / NULLIF(SUM(facts.target_amount_collected), 0)

@@ -11,7 +11,9 @@ class CrmReportLifecycleFunnel(models.Model):
     stage up to one past the furthest stage reached, so ``reached`` counts the
     customers at each stage and the average ``conversion_rate`` is the share
     of the previous stage's customers who got this far. ``days_from_first`` is
-    the time from the customer's first recorded stage.
+    the time from the customer's first recorded stage; it is empty for a
+    customer without any recorded move (a stage set at creation or by an
+    import tells nothing about how long the journey took).
     """
 
     _name = "crm.report.lifecycle.funnel"
@@ -22,7 +24,7 @@ class CrmReportLifecycleFunnel(models.Model):
     # What the view reads: searching it flushes these first.
     _depends = {
         "crm.lifecycle.stage": ["sequence", "active"],
-        "crm.lifecycle.history": ["partner_id", "new_stage_id", "date"],
+        "crm.lifecycle.history": ["partner_id", "old_stage_id", "new_stage_id", "date"],
         "res.partner": [
             "lifecycle_stage_id",
             "create_date",
@@ -71,10 +73,25 @@ WITH stage_rank AS (
     FROM crm_lifecycle_stage
     WHERE active
 ),
+first_move AS (
+    SELECT DISTINCT ON (partner_id) partner_id, old_stage_id, date
+    FROM crm_lifecycle_history
+    WHERE new_stage_id IS NOT NULL
+    ORDER BY partner_id, date, id
+),
 entered AS (
     SELECT partner_id, new_stage_id AS stage_id, date
     FROM crm_lifecycle_history
     WHERE new_stage_id IS NOT NULL
+    UNION ALL
+    -- the stage held before the first recorded move (set at creation, by an
+    -- import or by hand): held since the customer was created, else the
+    -- journey would start at that move and every stage read 0 days
+    SELECT first_move.partner_id, first_move.old_stage_id,
+           LEAST(partner.create_date, first_move.date)
+    FROM first_move
+    JOIN res_partner partner ON partner.id = first_move.partner_id
+    WHERE first_move.old_stage_id IS NOT NULL
     UNION ALL
     -- the current stage, so one set without history (import, demo, hand edit) counts:
     -- dated at the last recorded stage move, else at the customer's creation
@@ -100,6 +117,8 @@ progress AS (
 ),
 funnel AS (
     SELECT progress.partner_id, progress.date_first, stage_rank.stage_id, stage_rank.rank,
+           EXISTS (SELECT 1 FROM first_move WHERE first_move.partner_id = progress.partner_id)
+               AS recorded,
            stage_rank.rank <= progress.max_rank AS reached,
            (SELECT MIN(fe.date) FROM first_entry fe
              WHERE fe.partner_id = progress.partner_id AND fe.rank >= stage_rank.rank) AS date_reached
@@ -117,7 +136,8 @@ SELECT ROW_NUMBER() OVER (ORDER BY funnel.partner_id, funnel.rank) AS id,
        CASE WHEN funnel.reached THEN funnel.date_reached END AS date_reached,
        CASE WHEN funnel.reached THEN 1 ELSE 0 END AS reached_count,
        CASE WHEN funnel.reached THEN 100.0 ELSE 0.0 END AS conversion_rate,
-       CASE WHEN funnel.reached
+       -- no recorded move, no journey to measure: empty, not a 0 that drags every average
+       CASE WHEN funnel.reached AND funnel.recorded
             THEN EXTRACT(EPOCH FROM funnel.date_reached - funnel.date_first) / 86400.0
        END AS days_from_first
 FROM funnel

@@ -234,6 +234,36 @@ class TestSalesReports(AccountTestInvoicingCommon):
         self.assertAlmostEqual(funnel[proposition][2], 3.5)
         self.assertEqual(funnel[won][:3], [1, 50.0, 6.0])
 
+    def test_leaderboard_rank(self):
+        """The leaderboard ranks salespeople by won amount: over the whole
+        period when grouped by salesperson, within each month in the pivot."""
+        self._won(self.user_a, self.customer_zj, 50000, T0 + timedelta(days=3))
+        self._won(self.user_b, self.customer_gd, 20000, T0 + timedelta(days=5))
+        self._won(self.user_b, self.customer_gd, 70000, datetime(2026, 4, 1, 9, 0))
+        self._won(self.user_a, self.customer_gd, 10000, datetime(2026, 4, 2, 9, 0))
+        self.env.flush_all()
+        Board = self.env["crm.report.leaderboard"]
+        domain = [
+            ("user_id", "in", (self.user_a | self.user_b).ids),
+            ("date", ">=", date(2026, 3, 1)),
+            ("date", "<", date(2026, 5, 1)),
+        ]
+        by_user = Board._read_group(
+            domain, ["user_id"], ["won_amount:sum", "won_rank:min"], order="won_rank:min"
+        )
+        self.assertEqual(
+            by_user, [(self.user_b, 90000, 1), (self.user_a, 60000, 2)], "rank over both months"
+        )
+        by_month = Board._read_group(
+            domain, ["user_id", "date:month"], ["won_rank:min"], order="date:month, won_rank:min"
+        )
+        self.assertEqual(
+            [(user, month.month, rank) for user, month, rank in by_month],
+            [(self.user_a, 3, 1), (self.user_b, 3, 2), (self.user_b, 4, 1), (self.user_a, 4, 2)],
+        )
+        (total,) = Board._read_group(domain, [], ["won_rank:min"])
+        self.assertEqual(total, (1,))
+
     def test_lifecycle_funnel_from_history(self):
         Partner = self.env["res.partner"]
         journeys = {
@@ -261,6 +291,69 @@ class TestSalesReports(AccountTestInvoicingCommon):
         self.assertEqual(funnel["customer"][:3], [2, 100.0, 7.5])
         self.assertEqual(funnel["delivery"][:2], [0, 0.0])
         self.assertNotIn("repeat", funnel, "nobody reached the stage before it")
+
+    def test_lifecycle_funnel_days_from_back_dated_history(self):
+        """Regression: "days from first stage" read 0.00 on every stage. A
+        customer given its stage at creation (import, demo) had its journey
+        start at its first recorded move, so every stage was reached "at once",
+        and customers without any move averaged in as 0 days."""
+        Partner, History = self.env["res.partner"], self.env["crm.lifecycle.history"].sudo()
+        stage = {
+            code: self.env["crm.lifecycle.stage"].search([("code", "=", code)])
+            for code in ("reached", "engaged", "customer", "repeat")
+        }
+        imported, untracked, tracked = Partner.create(
+            [{"name": name, "is_company": True} for name in ("导入公司", "无记录公司", "记录公司")]
+        )
+        # imported at "customer" on T0, moved to "repeat" a month later
+        imported.sudo().write({"lifecycle_stage_id": stage["customer"].id})
+        self.env.cr.execute(
+            "UPDATE res_partner SET create_date = %s WHERE id = %s", [T0, imported.id]
+        )
+        History.create(
+            {
+                "partner_id": imported.id,
+                "old_stage_id": stage["customer"].id,
+                "new_stage_id": stage["repeat"].id,
+                "date": T0 + timedelta(days=30),
+            }
+        )
+        imported.sudo().write({"lifecycle_stage_id": stage["repeat"].id})
+        untracked.sudo().write({"lifecycle_stage_id": stage["customer"].id})
+        previous = False
+        for code, day in (("reached", 0), ("engaged", 4), ("customer", 10)):
+            History.create(
+                {
+                    "partner_id": tracked.id,
+                    "old_stage_id": previous,
+                    "new_stage_id": stage[code].id,
+                    "date": T0 + timedelta(days=day),
+                }
+            )
+            previous = stage[code].id
+        tracked.sudo().write({"lifecycle_stage_id": stage["customer"].id})
+        self.env.invalidate_all()
+        self.env.flush_all()
+        rows = self.env["crm.report.lifecycle.funnel"]._read_group(
+            [("partner_id", "in", (imported | untracked | tracked).ids)],
+            ["stage_id"],
+            ["reached_count:sum", "days_from_first:avg"],
+        )
+        funnel = {stage.code: rest for stage, *rest in rows}
+        self.assertEqual(funnel["reached"], [3, 0.0])
+        self.assertEqual(funnel["engaged"], [3, 2.0], "4 days (tracked), 0 (imported)")
+        self.assertEqual(funnel["customer"], [3, 5.0], "10 days (tracked), 0 (imported)")
+        self.assertEqual(funnel["repeat"], [1, 30.0], "imported on T0, repeat a month later")
+        untracked_rows = self.env["crm.report.lifecycle.funnel"].search(
+            [("partner_id", "=", untracked.id), ("reached_count", "=", 1)]
+        )
+        self.assertEqual(len(untracked_rows), 4, "reached..customer all count as reached")
+        self.env.cr.execute(
+            "SELECT COUNT(*) FROM crm_report_lifecycle_funnel"
+            " WHERE partner_id = %s AND days_from_first IS NOT NULL",
+            [untracked.id],
+        )
+        self.assertEqual(self.env.cr.fetchone()[0], 0, "no move recorded: no duration")
 
     # ------------------------------------------------------------
     # forecast and follow-up delay

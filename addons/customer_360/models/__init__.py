@@ -13,5 +13,7 @@ from . import customer_health_model
 from . import customer_health_snapshot
 from . import res_partner_health
 from . import res_partner_health_recompute
+from . import res_partner_health_drop
+from . import res_partner_c360_kpi
 from . import service_desk_ticket
 from . import customer_360_demo

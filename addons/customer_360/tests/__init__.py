@@ -1,4 +1,6 @@
 from . import test_c360_counts
+from . import test_c360_header
+from . import test_health_drop_reason
 from . import test_customer_360_ui
 from . import test_customer_timeline
 from . import test_customer_event_api
@@ -29,3 +31,4 @@ from . import test_access_matrix
 from . import test_derived_fields
 from . import test_customer_local_dates
 from . import test_demo_data
+from . import test_customer_health_dashboard

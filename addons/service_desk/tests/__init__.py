@@ -26,3 +26,4 @@ from . import test_service_desk_agent_sla_ui
 from . import test_service_desk_tag
 from . import test_service_desk_cn_holidays
 from . import test_service_desk_sla_cn_holidays
+from . import test_service_dashboard
