@@ -197,6 +197,8 @@ MATRIX = {
         unlink="-   -   -   -   -   -   -   ok  -   -   -   -   -",
     ),
     "ir.attachment": rows(EMPLOYEE, EMPLOYEE, EMPLOYEE, EMPLOYEE),
+    # crm_full batches the lifecycle moves of a conversion: Odoo's own rights on the wizard
+    "crm.lead2opportunity.partner": SALES_WIZARD,
     "res.company": rows("ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok"),
     "res.config.settings": rows(NONE),
     # crm_full's role presets (_default_groups): Odoo's own rights on users
