@@ -57,6 +57,8 @@ repurchase.
         "report/crm_report_followup_delay_views.xml",
         "views/crm_report_menus.xml",
         "data/crm_sales_dashboard.xml",
+        "security/crm_presales_security.xml",
+        "views/crm_presales_request_views.xml",
     ],
     "demo": [
         "demo/crm_full_company_demo.xml",
@@ -66,6 +68,7 @@ repurchase.
         "demo/crm_sales_target_demo.xml",
         "demo/crm_assignment_rule_demo.xml",
         "demo/crm_lifecycle_history_demo.xml",
+        "demo/crm_presales_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["crm_full/static/tests/tours/*.js"],
