@@ -44,12 +44,15 @@ before the customer leaves.
         "views/customer_value_report_views.xml",
         "views/customer_value_menus.xml",
         "data/customer_health_dashboard.xml",
+        "data/customer_implementation_data.xml",
+        "views/sale_order_implementation_views.xml",
     ],
     "demo": [
         "demo/customer_360_demo.xml",
         "demo/customer_value_demo.xml",
         "demo/customer_360_events_demo.xml",
         "demo/customer_health_demo.xml",
+        "demo/customer_implementation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["customer_360/static/tests/tours/*.js"],

@@ -18,6 +18,7 @@ KINDS = [
     ("rating", "Rating"),
     ("nps", "NPS Answer"),
     ("event", "External Event"),
+    ("handover", "Implementation Hand-off"),
 ]
 
 # Row ids are ``source id * ID_FACTOR + rank of the kind``: unique across the
@@ -158,6 +159,7 @@ class CustomerTimeline(models.Model):
             self._source_rating(),
             self._source_nps(),
             self._source_event(),
+            self._source_handover(),
         ]
 
     def _source_message(self):
@@ -295,6 +297,14 @@ class CustomerTimeline(models.Model):
                    CASE WHEN ev.value <> 0 THEN CONCAT(' (', ev.value, ')') END),
             'customer.event', ev.id, NULL::integer, ev.company_id, NULL::numeric"""
         return TimelineSource(select, "customer_event ev", "TRUE", "ev.partner_id", contact=False)
+
+    def _source_handover(self):
+        """A signed order handed over to implementation (sale_order_implementation.py)."""
+        select = f"""
+            {row_id("h", "handover")}, h.implementation_date, 'handover', h.name,
+            'sale.order', h.id, h.user_id, h.company_id, NULL::numeric"""
+        where = "h.implementation_date IS NOT NULL"
+        return TimelineSource(select, "sale_order h", where, "h.partner_id")
 
     def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
         field_names = [*field_names, *(f for f in self._RULE_FIELDS if f not in field_names)]

@@ -119,6 +119,8 @@ MATRIX = {
     "crm.lifecycle.history": rows(OWNED),  # written by the system only
     "crm.pool.log": rows(OWNED),  # written by the system only
     "crm.approval.request": rows(EMPLOYEE),  # record rules: requester, approvers, salesperson
+    # record rules: requester, engineer, the lead's salesperson and leaders; managers all
+    "crm.presales.request": rows(SALES, SALES, SALES, SALES_MG),
     # -- crm_full: configuration -------------------------------------------------------
     "crm.lifecycle.stage": EMPLOYEE_CONFIG,
     "crm.approval.rule": EMPLOYEE_CONFIG,
