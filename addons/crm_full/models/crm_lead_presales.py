@@ -32,7 +32,11 @@ class CrmLead(models.Model):
 
     @api.depends("presales_request_ids.state", "presales_request_ids.hours_spent")
     def _compute_presales_figures(self):
-        groups = self.env["crm.presales.request"]._read_group(
+        Request = self.env["crm.presales.request"]
+        if not Request.has_access("read"):  # Odoo's own sales roles: none of ours
+            self.presales_request_count, self.presales_hours = 0, 0.0
+            return
+        groups = Request._read_group(
             [("lead_id", "in", self.ids), ("state", "!=", "cancelled")],
             ["lead_id"],
             ["__count", "hours_spent:sum"],
@@ -65,6 +69,22 @@ class CrmLead(models.Model):
                     lead=supported[0].name,
                 )
             )
+
+    def _presales_check_requester(self):
+        """Who asks for presales: the salesperson, the team leader or a manager; not the
+        engineer who edits the opportunity through a request, nor for the pool."""
+        env = self.env
+        if env.su or env.user.has_group("crm_full.crm_full_group_manager"):
+            return
+        for lead in self.sudo():
+            if env.uid not in (lead.user_id.id, lead.team_id.user_id.id):
+                raise AccessError(
+                    env._(
+                        "Only the salesperson of %(lead)s, the team leader or a sales manager "
+                        "can request presales support.",
+                        lead=lead.name,
+                    )
+                )
 
     def action_request_presales(self):
         """The request form, in a dialog; saving it picks the engineer."""

@@ -147,6 +147,7 @@ class CrmPresalesRequest(models.Model):
                 raise ValidationError(self.env._("Choose the opportunity that needs presales."))
             if not self.env.su:
                 lead.check_access("write")
+                lead._presales_check_requester()
             lead = lead.sudo()
             if lead.type != "opportunity" or not lead.active or lead.stage_id.is_won:
                 raise ValidationError(

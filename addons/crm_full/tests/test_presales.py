@@ -183,6 +183,17 @@ class TestPresalesAdversary(PresalesCommon):
         with self.assertRaises(AccessError):
             request.with_user(self.sales_b).read(["state"])
 
+    def test_engineer_and_pool_cannot_request(self):
+        request = self._request(self.sales_a)
+        self.assertEqual(request.presales_user_id, self.eng_1)
+        request.sudo().write({"state": "done"})
+        with self.assertRaises(AccessError):
+            self._request(self.eng_1)  # edits the lead, but it is not theirs to ask for
+        pooled = self._opportunity(self.sales_a, "池中商机")
+        pooled.user_id = False
+        with self.assertRaises(AccessError):
+            self._request(self.sales_a, pooled)
+
     def test_only_engineer_starts_and_only_parties_cancel(self):
         request = self._request(self.sales_a)
         with self.assertRaises(AccessError):

@@ -72,6 +72,7 @@ class TestImplementationHandover(HandoverCommon):
         self.assertTrue(self.order.implementation_date)
         self.assertIn(ticket.number, self.order.message_ids[0].body)
         # the customer's timeline shows the hand-off
+        self.env.flush_all()
         line = self.env["customer.timeline"].search(
             [("partner_id", "=", self.account.id), ("kind", "=", "handover")]
         )
