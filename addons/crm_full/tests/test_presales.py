@@ -210,6 +210,18 @@ class TestPresalesAdversary(PresalesCommon):
         )
         self.assertIn(request, self.env["crm.presales.request"].with_user(self.manager).search([]))
 
+    def test_salesperson_and_presales_leader_see_leaders_request(self):
+        presales_leader = new_test_user(
+            self.env, "ps_presales_leader", groups="crm_full.crm_full_group_user"
+        )
+        self.presales.user_id = presales_leader
+        request = self._request(self.leader)  # the sales team's leader asks
+        self.assertEqual(request.requester_id, self.leader)
+        for user in (self.sales_a, presales_leader, request.presales_user_id):
+            Request = self.env["crm.presales.request"].with_user(user)
+            self.assertEqual(Request.search([]), request, user.login)
+        self.assertFalse(self.env["crm.presales.request"].with_user(self.sales_b).search([]))
+
     def test_portal_gets_nothing(self):
         self._request(self.sales_a)
         Request = self.env["crm.presales.request"].with_user(self.portal)
