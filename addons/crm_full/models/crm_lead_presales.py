@@ -57,9 +57,11 @@ class CrmLead(models.Model):
         if env.su or env.user.has_group("crm_full.crm_full_group_manager"):
             return
         supported = self.sudo().filtered(
-            lambda lead: env.uid != lead.user_id.id
-            and env.uid != lead.team_id.user_id.id
-            and env.uid in lead.presales_request_ids.presales_user_id.ids
+            lambda lead: (
+                env.uid != lead.user_id.id
+                and env.uid != lead.team_id.user_id.id
+                and env.uid in lead.presales_request_ids.presales_user_id.ids
+            )
         )
         if supported:
             raise AccessError(

@@ -158,9 +158,7 @@ class CrmPresalesRequest(models.Model):
                 )
             if lead.presales_request_ids.filtered(lambda r: r.state in OPEN_STATES):
                 raise UserError(
-                    self.env._(
-                        "%(lead)s already has an open presales request.", lead=lead.name
-                    )
+                    self.env._("%(lead)s already has an open presales request.", lead=lead.name)
                 )
             team = self.env["crm.team"].sudo().browse(vals.get("team_id")).exists()
             if not team.is_presales:
@@ -270,11 +268,15 @@ class CrmPresalesRequest(models.Model):
             allowed = ("engineer" in roles and request.presales_user_id.id == uid) or (
                 "sales" in roles
                 and uid
-                in (request.requester_id | request.lead_id.user_id | request.lead_id.team_id.user_id).ids
+                in (
+                    request.requester_id | request.lead_id.user_id | request.lead_id.team_id.user_id
+                ).ids
             )
             if not allowed:
                 raise AccessError(
-                    self.env._("Only the presales engineer, the salesperson or a manager can do this.")
+                    self.env._(
+                        "Only the presales engineer, the salesperson or a manager can do this."
+                    )
                 )
 
     def action_start(self):

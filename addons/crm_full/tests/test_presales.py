@@ -21,7 +21,11 @@ class PresalesCommon(BaseCommon):
         cls.manager = new_test_user(cls.env, "ps_manager", groups="crm_full.crm_full_group_manager")
         cls.portal = new_test_user(cls.env, "ps_portal", groups="base.group_portal")
         cls.env["crm.team"].create(
-            {"name": "销售一组", "user_id": cls.leader.id, "member_ids": [Command.link(cls.sales_a.id)]}
+            {
+                "name": "销售一组",
+                "user_id": cls.leader.id,
+                "member_ids": [Command.link(cls.sales_a.id)],
+            }
         )
         cls.presales = cls.env["crm.team"].create(
             {

@@ -16,7 +16,9 @@ class TestPresalesUi(HttpCase):
         load_zh(cls.env)
         persona = {"lang": "zh_CN", "tz": "Asia/Shanghai"}
         group = "crm_full.crm_full_group_user"
-        cls.sales = new_test_user(cls.env, "ps_ui_sales", name="售前流程销售", groups=group, **persona)
+        cls.sales = new_test_user(
+            cls.env, "ps_ui_sales", name="售前流程销售", groups=group, **persona
+        )
         cls.engineer = new_test_user(
             cls.env, "ps_ui_engineer", name="售前流程工程师", groups=group, **persona
         )

@@ -109,8 +109,10 @@ class SaleOrder(models.Model):
         As the system: the salesperson hands over but may not create tickets."""
         now = fields.Datetime.now()
         for order in self.sudo():
-            ticket = self.env["service.desk.ticket"].sudo().create(
-                order._prepare_implementation_ticket_values()
+            ticket = (
+                self.env["service.desk.ticket"]
+                .sudo()
+                .create(order._prepare_implementation_ticket_values())
             )
             vals = {"implementation_ticket_id": ticket.id, "implementation_date": now}
             if "project.project" in self.env:
@@ -146,13 +148,17 @@ class SaleOrder(models.Model):
     def _implementation_create_project(self):
         """A project with one task per order line (Odoo's Project app)."""
         self.ensure_one()
-        project = self.env["project.project"].sudo().create(
-            {
-                "name": self.env._("Implementation %s", self.name),
-                "partner_id": self.partner_id.commercial_partner_id.id,
-                "company_id": self.company_id.id,
-                "description": self._implementation_context_html(),
-            }
+        project = (
+            self.env["project.project"]
+            .sudo()
+            .create(
+                {
+                    "name": self.env._("Implementation %s", self.name),
+                    "partner_id": self.partner_id.commercial_partner_id.id,
+                    "company_id": self.company_id.id,
+                    "description": self._implementation_context_html(),
+                }
+            )
         )
         self.env["project.task"].sudo().create(
             [
@@ -161,7 +167,7 @@ class SaleOrder(models.Model):
                     "project_id": project.id,
                     "partner_id": self.partner_id.id,
                 }
-                for line in self.order_line.filtered(lambda l: not l.display_type)
+                for line in self.order_line.filtered(lambda ol: not ol.display_type)
             ]
         )
         return project
@@ -184,7 +190,7 @@ class SaleOrder(models.Model):
         lines = [
             f"{line.product_id.display_name or line.name} × {line.product_uom_qty:g} "
             f"{line.product_uom.name or ''} = {line.price_subtotal:,.2f} {line.currency_id.symbol}"
-            for line in self.order_line.filtered(lambda l: not l.display_type)
+            for line in self.order_line.filtered(lambda ol: not ol.display_type)
         ]
         notes = [
             text

@@ -6,6 +6,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
+
 class HandoverCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
@@ -27,7 +28,12 @@ class HandoverCommon(BaseCommon):
             }
         )
         cls.contact = Partner.create(
-            {"name": "钱工", "parent_id": cls.account.id, "function": "IT 主管", "phone": "0574-1234"}
+            {
+                "name": "钱工",
+                "parent_id": cls.account.id,
+                "function": "IT 主管",
+                "phone": "0574-1234",
+            }
         )
         cls.product = cls.env["product.product"].create(
             {"name": "MES 实施服务", "type": "service", "list_price": 30000}
