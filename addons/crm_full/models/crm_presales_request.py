@@ -83,7 +83,9 @@ class CrmPresalesRequest(models.Model):
 
     @api.model
     def _system_fields(self):
+        # company_id is the lead's (related): writing it would move the opportunity
         return super()._system_fields() | {
+            "company_id",
             "requester_id",
             "presales_user_id",
             "state",

@@ -70,6 +70,19 @@ SYSTEM = {
     "service.desk.sla.status.company_id",
     "service.desk.sla.status.metric",
     "service.desk.sla.status.policy_id",
+    # presales requests (crm_full): who, when and how far are the flow's
+    "crm.presales.request.company_id",
+    "crm.presales.request.requester_id",
+    "crm.presales.request.presales_user_id",
+    "crm.presales.request.state",
+    "crm.presales.request.date_requested",
+    "crm.presales.request.date_done",
+    "crm.presales.request.activity_id",
+    # hand-over to implementation: the links and date the hand-over writes
+    "sale.order.implementation_date",
+    "sale.order.implementation_ticket_id",
+    "sale.order.implementation_project_id",
+    "service.desk.ticket.sale_order_id",
 }
 
 EDITABLE = {
@@ -80,6 +93,7 @@ EDITABLE = {
     # configuration that only its managers may write at all
     "crm.assignment.rule.last_user_id": "round-robin position; the manager may reset it",
     "service.desk.team.last_assigned_user_id": "round-robin position; the manager may reset it",
+    "crm.team.presales_last_user_id": "presales round-robin position; the manager may reset it",
     "crm.pool.reclaim.delay.company_id": "the team's company; sales managers' configuration",
     "service.desk.category.complete_name": "recomputed from the names service managers edit",
     "service.desk.stage.is_done": "follows the category service managers choose",
