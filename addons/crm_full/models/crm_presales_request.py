@@ -219,15 +219,18 @@ class CrmPresalesRequest(models.Model):
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         for request in self:
             lead = request.lead_id
-            lead.message_subscribe(partner_ids=request.presales_user_id.partner_id.ids)
+            engineer = request.presales_user_id
+            lead.message_subscribe(partner_ids=engineer.partner_id.ids)
+            # the to-do is the engineer's: in their language, not the requester's
+            in_lang = request.with_context(lang=engineer.lang or self.env.lang)
             request.activity_id = self.env["mail.activity"].create(
                 {
                     "res_model_id": self.env["ir.model"]._get_id("crm.lead"),
                     "res_id": lead.id,
                     "activity_type_id": todo.id if todo else False,
-                    "user_id": request.presales_user_id.id,
-                    "summary": self.env._("Presales support: %s", lead.name),
-                    "note": request._presales_context_html(),
+                    "user_id": engineer.id,
+                    "summary": in_lang.env._("Presales support: %s", lead.name),
+                    "note": in_lang._presales_context_html(),
                 }
             )
             lead.message_post(
