@@ -46,3 +46,9 @@ from . import crm_lead_pool_claim
 from . import crm_team_pool_defaults
 from . import res_users_role_presets
 from . import crm_full_demo
+
+# after sale_order_lifecycle: a renewal advances the customer before the order count
+from . import sale_order_contract
+from . import sale_order_renewal
+from . import crm_lead_renewal
+from . import res_partner_contract

@@ -37,3 +37,5 @@ from . import test_role_presets
 from . import test_pool_claim_ux
 from . import test_sales_flow_ui
 from . import test_sales_dashboard
+from . import test_contract_renewal
+from . import test_contract_renewal_ui
