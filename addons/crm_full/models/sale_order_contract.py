@@ -66,7 +66,10 @@ class SaleOrder(models.Model):
         "renewed (a renewal order is confirmed) or lost (it ended without one).",
     )
     renewal_lead_ids = fields.One2many(
-        "crm.lead", "renewal_of_order_id", string="Renewal Opportunities"
+        "crm.lead",
+        "renewal_of_order_id",
+        string="Renewal Opportunities",
+        groups="sales_team.group_sale_salesman",  # finance reads orders, not leads
     )
 
     @api.model
@@ -118,17 +121,8 @@ class SaleOrder(models.Model):
         predecessors = self.renewal_of_id if "renewal_of_id" in vals else self.browse()
         result = super().write(vals)
         if RENEWAL_WATCHED_FIELDS & vals.keys():
+            # confirming or cancelling a renewal moves its predecessor (state is written)
             (self | predecessors | self.renewal_of_id)._renewal_sync_states()
-        return result
-
-    def _action_confirm(self):
-        result = super()._action_confirm()
-        self.renewal_of_id._renewal_sync_states()
-        return result
-
-    def _action_cancel(self):
-        result = super()._action_cancel()
-        (self | self.renewal_of_id)._renewal_sync_states()
         return result
 
     def _lifecycle_on_confirm(self):
@@ -166,10 +160,11 @@ class SaleOrder(models.Model):
     def _renewal_sync_states(self):
         """Write the renewal state each order of ``self`` should have today, as the
         system, one write per state that changes."""
-        orders = self.exists()
+        # orders that never had a contract cost nothing (every order passes here)
+        orders = self.filtered(lambda order: order.contract_end or order.renewal_state != "none")
         if not orders:
             return
-        orders = orders.sudo()
+        orders = orders.exists().sudo()
         # a renewal opportunity still open (lost ones are archived) keeps an ended
         # contract due rather than lost: the salesperson is still on it
         open_lead_ids = {
