@@ -8,7 +8,7 @@ registry.category("web_tour.tours").add("crm_full_contract_renewal_tour", {
             run: "click",
         },
         {
-            trigger: ".o_list_view .o_data_row:contains(续约测试客户):contains(续约到期)",
+            trigger: ".o_list_view .o_data_row:contains(续约测试客户):contains(续约到期) td[name=name]",
             run: "click",
         },
         {
