@@ -160,11 +160,14 @@ class SaleOrder(models.Model):
     def _renewal_sync_states(self):
         """Write the renewal state each order of ``self`` should have today, as the
         system, one write per state that changes."""
-        # orders that never had a contract cost nothing (every order passes here)
-        orders = self.filtered(lambda order: order.contract_end or order.renewal_state != "none")
+        # orders that never had a contract cost nothing (every order passes here); as
+        # the system: a renewal moves a predecessor its author may not read
+        orders = self.sudo().filtered(
+            lambda order: order.contract_end or order.renewal_state != "none"
+        )
         if not orders:
             return
-        orders = orders.exists().sudo()
+        orders = orders.exists()
         # a renewal opportunity still open (lost ones are archived) keeps an ended
         # contract due rather than lost: the salesperson is still on it
         open_lead_ids = {
