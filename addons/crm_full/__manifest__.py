@@ -41,6 +41,7 @@ repurchase.
         "wizards/crm_approval_decision_views.xml",
         "views/crm_assignment_rule_views.xml",
         "wizards/crm_assignment_preview_views.xml",
+        "views/sale_order_contract_views.xml",
         "views/crm_full_menus.xml",
         "security/crm_full_visibility_rules.xml",
         "data/crm_lifecycle_cron_data.xml",
@@ -55,6 +56,7 @@ repurchase.
         "report/crm_report_leaderboard_views.xml",
         "report/crm_report_forecast_views.xml",
         "report/crm_report_followup_delay_views.xml",
+        "report/crm_report_renewal_views.xml",
         "views/crm_report_menus.xml",
         "data/crm_sales_dashboard.xml",
         "security/crm_presales_security.xml",
@@ -69,6 +71,7 @@ repurchase.
         "demo/crm_assignment_rule_demo.xml",
         "demo/crm_lifecycle_history_demo.xml",
         "demo/crm_presales_demo.xml",
+        "demo/crm_full_contract_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["crm_full/static/tests/tours/*.js"],

@@ -48,3 +48,9 @@ from . import res_users_role_presets
 from . import crm_full_demo
 from . import crm_presales_request
 from . import crm_lead_presales
+
+# after sale_order_lifecycle: a renewal advances the customer before the order count
+from . import sale_order_contract
+from . import sale_order_renewal
+from . import crm_lead_renewal
+from . import res_partner_contract

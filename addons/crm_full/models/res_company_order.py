@@ -1,6 +1,7 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -24,3 +25,17 @@ class ResCompany(models.Model):
         help="A requester who is the only possible approver of a step may approve their own "
         "request. Off: someone else must always decide (segregation of duties).",
     )
+    renewal_lead_days = fields.Integer(
+        "Renewal Lead Days",
+        default=60,
+        help="How many days before a contract ends its salesperson gets the renewal "
+        "opportunity, and the contract counts as due for renewal.",
+    )
+
+    @api.constrains("renewal_lead_days")
+    def _check_renewal_lead_days(self):
+        for company in self:
+            if not 0 <= company.renewal_lead_days <= 366:
+                raise ValidationError(
+                    self.env._("Renewal lead days must be between 0 and 366 (a year and a day).")
+                )

@@ -13,3 +13,4 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.invoice_activity_user_id", readonly=False
     )
     approval_allow_self = fields.Boolean(related="company_id.approval_allow_self", readonly=False)
+    renewal_lead_days = fields.Integer(related="company_id.renewal_lead_days", readonly=False)

@@ -59,19 +59,21 @@ class ResPartner(models.Model):
         return self._lifecycle_move(code, dict.fromkeys(self.commercial_partner_id, cause))
 
     @api.model
-    def _lifecycle_advance_records(self, code, records, partner_field="partner_id"):
+    def _lifecycle_advance_records(self, code, records, partner_field="partner_id", reason=None):
         """Advance the customers of ``records`` in one pass; each move's cause is the
-        first of ``records`` belonging to that customer."""
+        first of ``records`` belonging to that customer; ``reason`` names the kind of
+        event when the cause alone does not say it (a renewal is an order)."""
         causes = {}
         for record in records:
             account = record[partner_field].commercial_partner_id
             if account:
                 causes.setdefault(account, record)
-        return self._lifecycle_move(code, causes)
+        return self._lifecycle_move(code, causes, reason=reason)
 
     @api.model
-    def _lifecycle_move(self, code, causes):
-        """:param causes: {commercial partner: causing record or None}"""
+    def _lifecycle_move(self, code, causes, reason=None):
+        """:param causes: {commercial partner: causing record or None}
+        :param reason: text kept on each history row written, or None"""
         partners = self.browse([partner.id for partner in causes])
         ranks, ranks_by_code = self.env["crm.lifecycle.stage"]._lifecycle_ranks()
         target = ranks_by_code.get(code)
@@ -88,6 +90,7 @@ class ResPartner(models.Model):
                     "old_stage_id": partner.lifecycle_stage_id.id,
                     "new_stage_id": stage.id,
                     "cause": causes[partner] or False,
+                    "reason": reason or False,
                 }
                 for partner in behind
             ]

@@ -39,3 +39,5 @@ from . import test_sales_flow_ui
 from . import test_sales_dashboard
 from . import test_presales
 from . import test_presales_ui
+from . import test_contract_renewal
+from . import test_contract_renewal_ui

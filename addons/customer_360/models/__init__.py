@@ -9,6 +9,7 @@ from . import res_partner_clv
 from . import res_partner_care
 from . import customer_care_rule
 from . import customer_care_log
+from . import customer_health_metric_renewal
 from . import customer_health_model
 from . import customer_health_snapshot
 from . import res_partner_health

@@ -34,3 +34,4 @@ from . import test_demo_data
 from . import test_customer_health_dashboard
 from . import test_implementation_handover
 from . import test_implementation_handover_ui
+from . import test_customer_health_renewal

@@ -53,6 +53,7 @@ SCOPES = {
     "crm.report.followup.delay": "lead_id",
     "crm.report.lifecycle.funnel": "partner_id",
     "crm.report.leaderboard": "user_id",
+    "crm.report.renewal": "order_id",
 }
 
 # fmt: off
@@ -143,6 +144,10 @@ MATRIX = {
     "crm.report.lifecycle.funnel": rows(
         read=  "-   -   a   b   a   abu abu -   -   -   b   -   z",  # the u customer has no salesperson
     ),
+    # one row per contract; the fixture's orders carry no contract term: no rows
+    "crm.report.renewal": rows(
+        read=  "-   -   .   .   .   .   .   -   -   -   .   -   .",
+    ),
     "crm.report.leaderboard": rows(  # the fixture wins nothing: no rows
         read=  "-   -   .   .   .   .   .   -   -   -   .   -   .",
     ),
@@ -228,6 +233,7 @@ AGGREGATES = {
     ("crm.payment.plan", "amount"):   "-   -   ok  ok  ok  ok  ok  ok  -   -   ok  -   ok",
     ("crm.report.forecast", "weighted_amount"):    SALES,
     ("crm.report.leaderboard", "won_amount"):      SALES,
+    ("crm.report.renewal", "expiring_amount"):     SALES,
     ("customer.timeline", "amount"):               C360,
     ("customer.repurchase.report", "amount"):      C360,
     ("customer.churn.risk", "clv_historic"):       C360,

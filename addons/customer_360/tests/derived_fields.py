@@ -48,6 +48,8 @@ SYSTEM = {
     *(f"service.desk.ticket.{name}" for name in _TICKET),
     *(f"customer.nps.response.{name}" for name in _NPS),
     "sale.order.approval_state",
+    "sale.order.renewal_state",
+    "crm.lead.renewal_of_order_id",
     "crm.approval.request.company_id",
     "crm.lifecycle.history.company_id",
     "crm.pool.log.company_id",
@@ -87,6 +89,10 @@ SYSTEM = {
 
 EDITABLE = {
     "crm.followup.partner_id": "defaults from the lead; a follow-up on a customer sets it",
+    "sale.order.renewal_of_id": (
+        "defaults from the renewal opportunity; a salesperson links a renewal by hand "
+        "(only to a contract they may edit)"
+    ),
     "crm.payment.plan.amount": "typed by the salesperson on fixed-amount instalments",
     "crm.sales.target.date_to": "defaults from the period; the manager may shorten it",
     "service.desk.ticket.stage_id": "defaults to the first stage; agents move tickets",

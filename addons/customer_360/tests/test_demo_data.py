@@ -144,3 +144,17 @@ class TestDemoData(TransactionCase):
             lambda s: s.partner_id == self.env.ref("crm_full.partner_yunfan_demo")
         )
         self.assertGreaterEqual(len(weeks), 50)
+
+    def test_a_renewal_is_coming_up(self):
+        """云帆 renewed, 星河 lapsed, 启明's licence is due: 刘洋 has its renewal (issue 17)."""
+        ref = self.env.ref
+        self.assertEqual(
+            ref("crm_full.sale_order_yunfan_support_2025_demo").renewal_state, "renewed"
+        )
+        self.assertEqual(ref("crm_full.sale_order_xinghe_licence_demo").renewal_state, "lost")
+        due = ref("crm_full.sale_order_qiming_licence_demo")
+        self.assertEqual(due.renewal_state, "due")
+        self.assertEqual(due.renewal_lead_ids.user_id, ref("crm_full.user_liuyang_demo"))
+        self.assertEqual(due.renewal_lead_ids.expected_revenue, due.amount_untaxed)
+        self.assertIn("续约", due.renewal_lead_ids.name, "named in liuyang's language")
+        self.assertEqual(ref("crm_full.partner_qiming_demo").next_renewal_date, due.contract_end)
