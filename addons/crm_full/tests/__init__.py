@@ -37,4 +37,5 @@ from . import test_duplicates_partner_edit
 from . import test_role_presets
 from . import test_pool_claim_ux
 from . import test_sales_flow_ui
+from . import test_mobile_ui
 from . import test_sales_dashboard
