@@ -10,6 +10,7 @@ from . import test_order_approval
 from . import test_order_approval_self
 from . import test_order_approval_requester
 from . import test_order_approval_dingtalk
+from . import test_order_approval_dingtalk_page
 from . import test_payment_plan
 from . import test_won_order
 from . import test_idle_reminders
