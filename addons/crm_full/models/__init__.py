@@ -18,12 +18,14 @@ from . import res_company
 from . import res_partner
 from . import crm_approval_rule
 from . import crm_approval_request
+from . import crm_approval_request_dingtalk
 from . import crm_payment_plan
 from . import crm_payment_plan_template
 from . import crm_lead_won_order
 from . import res_company_order
 from . import res_config_settings_order
 from . import sale_order_approval
+from . import sale_order_dingtalk
 from . import sale_order_invoicing
 from . import sale_order_payment_plan
 from . import res_company_lifecycle

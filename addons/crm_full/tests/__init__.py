@@ -9,6 +9,8 @@ from . import test_pool_concurrency
 from . import test_order_approval
 from . import test_order_approval_self
 from . import test_order_approval_requester
+from . import test_order_approval_dingtalk
+from . import test_order_approval_dingtalk_page
 from . import test_payment_plan
 from . import test_won_order
 from . import test_idle_reminders
@@ -36,6 +38,7 @@ from . import test_duplicates_partner_edit
 from . import test_role_presets
 from . import test_pool_claim_ux
 from . import test_sales_flow_ui
+from . import test_mobile_ui
 from . import test_sales_dashboard
 from . import test_presales
 from . import test_presales_ui

@@ -6,9 +6,8 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from .test_recipient_language import load_zh
 
 
-@tagged("post_install", "-at_install", "crm_full_ui")
-class TestSalesFlowUi(HttpCase):
-    """The salesperson's working day as acceptance walked it in 简体中文 (issue 14)."""
+class SalesFlowUiCommon(HttpCase):
+    """A zh_CN salesperson with one pool lead, and a director who approves big orders."""
 
     @classmethod
     def setUpClass(cls):
@@ -59,6 +58,11 @@ class TestSalesFlowUi(HttpCase):
         # Only the director's step (> 100,000) applies to this order.
         director_rule = cls.env.ref("crm_full.crm_approval_rule_sales_director")
         cls.env["crm.approval.rule"].search([("id", "!=", director_rule.id)]).active = False
+
+
+@tagged("post_install", "-at_install", "crm_full_ui")
+class TestSalesFlowUi(SalesFlowUiCommon):
+    """The salesperson's working day as acceptance walked it in 简体中文 (issue 14)."""
 
     def test_salesperson_main_path_then_approver_decides(self):
         self.assertTrue(self.lead.in_pool)

@@ -2,6 +2,7 @@ from . import test_c360_counts
 from . import test_c360_header
 from . import test_health_drop_reason
 from . import test_customer_360_ui
+from . import test_customer_360_mobile_ui
 from . import test_customer_timeline
 from . import test_customer_event_api
 from . import test_customer_event_concurrency

@@ -86,7 +86,17 @@ class MailActivity(models.Model):
         # One card builder for every sender: login-free links, decision buttons.
         return self.env["dingtalk.message"]._dingtalk_action_card(
             self.user_id.company_id,
-            record,
+            self._dingtalk_decision_record(record),
             shorten(_("New activity: %s", title), 64),
             "  \n".join(lines),
         )
+
+    def _dingtalk_decision_record(self, record):
+        """The record this to-do asks its assignee to decide on, for the card's
+        Approve / Reject buttons: ``record`` itself, or the one its document names
+        through the duck-typed ``_dingtalk_activity_decision_record(activity)`` (an order
+        whose to-do is the approval of one of its steps); else ``record``."""
+        self.ensure_one()
+        name_it = getattr(record, "_dingtalk_activity_decision_record", None)
+        decision = name_it(self) if name_it else None
+        return decision or record

@@ -376,7 +376,7 @@ class FakeDingTalk:
         app_key = self.token_apps.get(query.get("access_token"))
         entry = self._take_code((body or {}).get("code"), app_key, "h5")
         if not entry:
-            return 200, {"errcode": 40078, "errmsg": "不存在的临时授权码"}
+            return 200, {"errcode": 40078, "errmsg": "不合法的临时授权码"}
         unionid = next(
             (union for (app, union), uid in self.members.items() if uid == entry["userid"]), ""
         )
@@ -403,7 +403,10 @@ class FakeDingTalk:
             return 400, {"code": "invalidParameter", "message": "grantType不合法"}
         entry = self._take_code(body.get("code"), app_key, "oauth")
         if not entry:
-            return 400, {"code": "invalidAuthCode", "message": "不合法的临时授权码"}
+            return 400, {
+                "code": "invalidParameter.authCode.notFound",
+                "message": "不合法的临时授权码",
+            }
         token = f"ut-{secrets.token_hex(8)}"
         with self.lock:
             self.user_tokens[token] = entry["unionid"]

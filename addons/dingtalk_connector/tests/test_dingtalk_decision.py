@@ -188,6 +188,32 @@ class TestDingtalkLinks(DingTalkFakeServerCommon):
         self.partner.activity_schedule("mail.mail_activity_data_todo", user_id=self.user.id)
         self.assertEqual(len(self._card()["btn_json_list"]), 2)
 
+    def test_activity_names_the_record_to_decide_on(self):
+        """An order's approval to-do is about one of its steps: the document names it
+        (crm_full's sale orders do) and the buttons decide that record."""
+        self.hooks.patch(self)
+        step = self.env["res.partner"].create({"name": "Approval step"})
+        Partner = type(self.env["res.partner"])
+        with patch.object(
+            Partner,
+            "_dingtalk_activity_decision_record",
+            lambda record, activity: step if activity.user_id == self.user else None,
+            create=True,
+        ):
+            self.partner.activity_schedule(
+                "mail.mail_activity_data_todo", summary="Approve: discount", user_id=self.user.id
+            )
+            card = self._card()
+        self.assertIn("Approve: discount", card["markdown"])
+        self.assertIn("Linked Partner", card["markdown"], "the to-do still names its document")
+        self.assertEqual(
+            [self._landing(button["action_url"]) for button in card["btn_json_list"]],
+            [
+                f"/dingtalk/decide/res.partner/{step.id}?decision=approve",
+                f"/dingtalk/decide/res.partner/{step.id}?decision=reject",
+            ],
+        )
+
     def test_records_without_hooks_cannot_be_sent_for_decision(self):
         with self.assertRaises(ValueError):
             self.env["dingtalk.message"]._enqueue_decision_request(self.partner, self.user)

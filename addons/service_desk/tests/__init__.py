@@ -23,6 +23,7 @@ from . import test_service_desk_zh
 from . import test_service_desk_portal_zh
 from . import test_service_desk_sla_state
 from . import test_service_desk_agent_sla_ui
+from . import test_service_desk_mobile_ui
 from . import test_service_desk_tag
 from . import test_service_desk_cn_holidays
 from . import test_service_desk_sla_cn_holidays

@@ -14,9 +14,8 @@ from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
 from .test_service_desk_zh import load_zh
 
 
-@tagged("post_install", "-at_install", "service_desk_ui")
-class TestServiceDeskAgentSlaUi(HttpCase):
-    browser_size = "1440x900"
+class ServiceDeskAgentSlaUiCommon(HttpCase):
+    """A zh_CN agent's tickets: one overdue, one answered late, one on time, one not theirs."""
 
     @classmethod
     def setUpClass(cls):
@@ -75,6 +74,11 @@ class TestServiceDeskAgentSlaUi(HttpCase):
             }
         )
         Ticket.create({"name": "Tour SLA not mine", "team_id": cls.team.id, "user_id": other.id})
+
+
+@tagged("post_install", "-at_install", "service_desk_ui")
+class TestServiceDeskAgentSlaUi(ServiceDeskAgentSlaUiCommon):
+    browser_size = "1440x900"
 
     def test_agent_reads_sla_and_solves_in_chinese(self):
         self.assertEqual(self.overdue.sla_state, "breached")
