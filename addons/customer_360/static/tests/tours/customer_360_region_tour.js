@@ -4,6 +4,7 @@ import { registry } from "@web/core/registry";
 // then the pivot by province (issue 17).
 registry.category("web_tour.tours").add("customer_360_region_tour", {
     steps: () => [
+        { trigger: ".o_navbar_apps_menu button", run: "click" },
         { trigger: ".o_app[data-menu-xmlid='customer_360.customer_360_menu_root']", run: "click" },
         { trigger: "[data-menu-xmlid='customer_360.customer_value_menu']", run: "click" },
         { trigger: "[data-menu-xmlid='customer_360.customer_region_report_menu']", run: "click" },
