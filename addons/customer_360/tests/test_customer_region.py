@@ -161,4 +161,14 @@ class TestCustomerRegionUi(HttpCase):
             lang="zh_CN",
             tz="Asia/Shanghai",
         )
+        # a customer of its own: the tour also runs without demo data
+        customer = self.env["res.partner"].create(
+            {
+                "name": "杭州导览科技",
+                "is_company": True,
+                "state_id": self.env.ref("base.state_cn_ZJ").id,
+                "city": "杭州",
+            }
+        )
+        self.env["service.desk.ticket"].create({"name": "导览", "partner_id": customer.id})
         self.start_tour("/odoo", "customer_360_region_tour", login="c360_region_zh")
