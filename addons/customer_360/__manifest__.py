@@ -42,6 +42,7 @@ before the customer leaves.
         "views/res_partner_care_views.xml",
         "views/customer_care_rule_views.xml",
         "views/customer_value_report_views.xml",
+        "views/customer_region_report_views.xml",
         "views/customer_value_menus.xml",
         "data/customer_health_dashboard.xml",
         "data/customer_implementation_data.xml",
@@ -53,6 +54,7 @@ before the customer leaves.
         "demo/customer_360_events_demo.xml",
         "demo/customer_health_demo.xml",
         "demo/customer_implementation_demo.xml",
+        "demo/customer_360_terms_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["customer_360/static/tests/tours/*.js"],

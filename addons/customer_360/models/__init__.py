@@ -19,3 +19,4 @@ from . import res_partner_c360_kpi
 from . import service_desk_ticket
 from . import customer_360_demo
 from . import sale_order_implementation
+from . import service_desk_term

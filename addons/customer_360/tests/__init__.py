@@ -36,3 +36,5 @@ from . import test_customer_health_dashboard
 from . import test_implementation_handover
 from . import test_implementation_handover_ui
 from . import test_customer_health_renewal
+from . import test_customer_region
+from . import test_customer_terms_nps

@@ -48,6 +48,7 @@ SCOPES = {
     "customer.timeline": "partner_id",
     "customer.churn.risk": "partner_id",
     "customer.repurchase.report": "partner_id",
+    "customer.region.report": "partner_id",
     "crm.report.stage.funnel": "lead_id",
     "crm.report.forecast": "lead_id",
     "crm.report.followup.delay": "lead_id",
@@ -177,6 +178,7 @@ MATRIX = {
     "service.desk.sla.replan.line": rows(SD_MG, SD_MG, SD_MG, SD_MG),
     "service.desk.cn.holiday.load": rows(SD_MG, SD_MG, SD_MG, SD_MG),  # and Settings admins
     "service.desk.ticket.report": rows(AGENTS),
+    "service.desk.term": rows(AGENTS),  # written by the indexing cron only
     # -- customer_360 ------------------------------------------------------------------------
     "customer.health.model": C360_CONFIG,
     "customer.health.component": C360_CONFIG,
@@ -195,6 +197,9 @@ MATRIX = {
     ),
     "customer.repurchase.report": rows(
         read=  "-   -   -   -   -   -   -   -   -   -   .   .   -",
+    ),
+    "customer.region.report": rows(
+        read=  "-   -   -   -   -   -   -   -   -   -   b   .   -",
     ),
     # -- Odoo models our addons extend: Odoo's own rights ----------------------------------
     "account.move": rows(
@@ -236,6 +241,7 @@ AGGREGATES = {
     ("crm.report.renewal", "expiring_amount"):     SALES,
     ("customer.timeline", "amount"):               C360,
     ("customer.repurchase.report", "amount"):      C360,
+    ("customer.region.report", "revenue"):         C360,
     ("customer.churn.risk", "clv_historic"):       C360,
 }
 # fmt: on

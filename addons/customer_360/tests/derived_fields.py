@@ -37,6 +37,11 @@ _TICKET = [
     "resolution_hours", "sla_breached", "sla_deadline", "sla_policy_id",
     "sla_state", "sla_due_date", "sla_left_seconds",
 ]  # fmt: skip
+# every field of a term: the indexing cron writes them, no group has write access
+_TERM = [
+    "category_id", "company_id", "date", "nps_response_id", "occurrences", "partner_id",
+    "res_id", "segment", "source", "team_id", "term", "ticket_id",
+]  # fmt: skip
 _NPS = [
     "access_token", "category", "company_id", "country_id", "date_answered", "industry_id",
     "lifecycle_stage_id", "nps_value", "partner_id", "user_id",
@@ -47,6 +52,7 @@ SYSTEM = {
     *(f"crm.lead.{name}" for name in _LEAD),
     *(f"service.desk.ticket.{name}" for name in _TICKET),
     *(f"customer.nps.response.{name}" for name in _NPS),
+    *(f"service.desk.term.{name}" for name in _TERM),
     "sale.order.approval_state",
     "sale.order.renewal_state",
     "crm.lead.renewal_of_order_id",

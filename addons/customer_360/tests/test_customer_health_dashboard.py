@@ -15,10 +15,22 @@ class TestCustomerHealthDashboard(BaseCommon):
         reads fields and measures that exist and aggregate."""
         data = check_dashboard(self, DASHBOARD)
         models = {pivot["model"] for pivot in data["pivots"].values()}
-        self.assertEqual(models, {"res.partner", "customer.churn.risk", "customer.nps.response"})
+        self.assertEqual(
+            models,
+            {
+                "res.partner",
+                "customer.churn.risk",
+                "customer.nps.response",
+                "customer.region.report",
+            },
+        )
         charts = {f["data"]["title"]["text"]: f["data"] for f in data["sheets"][0]["figures"]}
         self.assertEqual(charts["Customers by Health Band"]["type"], "odoo_pie")
         self.assertEqual(charts["NPS by Month"]["metaData"]["measure"], "nps_value")
+        # issue 17: a bar chart sorted by size (no geo chart in Community, see README)
+        region = charts["Customers by Province"]
+        self.assertEqual((region["type"], region["metaData"]["order"]), ("odoo_bar", "DESC"))
+        self.assertEqual(region["metaData"]["groupBy"], ["state_id"])
 
     def test_nps_measure_is_the_net_promoter_score(self):
         """The NPS tile is the average of nps_value: +100 promoter, 0 passive,
