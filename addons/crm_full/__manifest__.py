@@ -55,6 +55,10 @@ repurchase.
         "report/crm_report_leaderboard_views.xml",
         "report/crm_report_forecast_views.xml",
         "report/crm_report_followup_delay_views.xml",
+        "security/crm_audit_security.xml",
+        "report/crm_report_activity_views.xml",
+        "views/crm_export_log_views.xml",
+        "views/res_config_settings_audit_views.xml",
         "views/crm_report_menus.xml",
         "data/crm_sales_dashboard.xml",
     ],
@@ -66,6 +70,7 @@ repurchase.
         "demo/crm_sales_target_demo.xml",
         "demo/crm_assignment_rule_demo.xml",
         "demo/crm_lifecycle_history_demo.xml",
+        "demo/crm_export_log_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["crm_full/static/tests/tours/*.js"],

@@ -46,3 +46,8 @@ from . import crm_lead_pool_claim
 from . import crm_team_pool_defaults
 from . import res_users_role_presets
 from . import crm_full_demo
+from . import res_company_audit
+from . import res_config_settings_audit
+from . import crm_export_log
+from . import crm_export_audit
+from . import res_partner_tracking

@@ -4,3 +4,4 @@ from . import crm_report_lifecycle_funnel
 from . import crm_report_leaderboard
 from . import crm_report_forecast
 from . import crm_report_followup_delay
+from . import crm_report_activity

@@ -37,3 +37,7 @@ from . import test_role_presets
 from . import test_pool_claim_ux
 from . import test_sales_flow_ui
 from . import test_sales_dashboard
+from . import test_export_audit
+from . import test_activity_report
+from . import test_export_audit_http
+from . import test_activity_report_ui
