@@ -98,7 +98,7 @@ class CrmExportLog(models.Model):
         self.ensure_one()
         company = self.company_id
         limit = company.export_daily_threshold
-        if limit <= 0 or self.res_model not in THRESHOLD_MODELS:
+        if limit <= 0 or self.res_model not in self._threshold_models():
             return
         day_logs = self.search(self._day_domain())
         if sum(day_logs.mapped("record_count")) <= limit:
@@ -108,6 +108,11 @@ class CrmExportLog(models.Model):
         self.threshold_notified = True
         self._notify_directors(sum(day_logs.mapped("record_count")), limit)
 
+    @api.model
+    def _threshold_models(self):
+        """Models whose exports count towards the daily limit; extend with super()."""
+        return THRESHOLD_MODELS
+
     def _day_domain(self):
         """This log's user and company, counted exports, today on the company's calendar."""
         today = company_today(self.company_id)
@@ -115,7 +120,7 @@ class CrmExportLog(models.Model):
         return [
             ("user_id", "=", self.user_id.id),
             ("company_id", "=", self.company_id.id),
-            ("res_model", "in", THRESHOLD_MODELS),
+            ("res_model", "in", self._threshold_models()),
             ("date", ">=", start),
             ("date", "<", end),
         ]

@@ -1,7 +1,7 @@
 # Copyright 2026 Full Customer Management contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
@@ -164,26 +164,24 @@ class TestExportAudit(BaseCommon):
 
 
 @tagged("crm_full_audit")
-class TestPartnerTracking(BaseCommon):
+class TestPartnerTracking(TransactionCase):
     def test_sensitive_changes_are_tracked(self):
         """Owner, credit code, phone, mobile, e-mail: each change leaves a tracking value."""
         user = new_test_user(self.env, "cfe_owner", groups="crm_full.crm_full_group_user")
-        partner = (
-            self.env["res.partner"]
-            .with_context(mail_notrack=False, tracking_disable=False, mail_create_nolog=True)
-            .create({"name": "追踪公司", "is_company": True})
-        )
+        partner = self.env["res.partner"].create({"name": "追踪公司", "is_company": True})
+        self.env.cr.flush()  # tracking is written at commit time
         partner.write(
             {
                 "user_id": user.id,
-                "company_registry": "91330106MA2B2C3D4E",
+                "company_registry": "91330200MA2K000429",
                 "phone": "0571-88886666",
                 "mobile": "13800138000",
                 "email": "track@example.com",
             }
         )
         self.env.flush_all()
-        self.env.cr.precommit.run()
+        self.env.cr.flush()
+        partner.invalidate_recordset(["message_ids"])
         tracked = partner.message_ids.tracking_value_ids.field_id.mapped("name")
         for name in ("user_id", "company_registry", "phone", "mobile", "email"):
             self.assertIn(name, tracked)

@@ -17,3 +17,4 @@ from . import res_partner_health_drop
 from . import res_partner_c360_kpi
 from . import service_desk_ticket
 from . import customer_360_demo
+from . import crm_export_log
