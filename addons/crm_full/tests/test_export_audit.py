@@ -144,6 +144,16 @@ class TestExportAudit(BaseCommon):
         self.customer_b.with_user(self.user_b).export_data(["name"])
         self.assertFalse(self._logs(self.user_b).threshold_notified)
 
+    def test_other_company_log_hidden(self):
+        """A manager reads the log of their companies only."""
+        other = self.env["res.company"].create({"name": "深圳分公司"})
+        log = self.Log.create(
+            {"user_id": self.user_b.id, "company_id": other.id, "res_model": "res.partner"}
+        )
+        self.assertNotIn(log, self.Log.with_user(self.manager).search([]))
+        with self.assertRaises(AccessError):
+            log.with_user(self.manager).read(["record_count"])
+
     def test_threshold_zero_never_notifies(self):
         self.env.company.export_daily_threshold = 0
         self.customers_a.with_user(self.user_a).export_data(["name"])

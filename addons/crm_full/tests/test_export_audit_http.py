@@ -4,6 +4,8 @@ import csv
 import io
 import json
 
+from openpyxl import load_workbook
+
 from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -29,14 +31,15 @@ class TestExportAuditHttp(HttpCase):
         )
         cls.unowned = cls.env["res.partner"].create({"name": "无主导出", "is_company": True})
 
-    def _export(self, route, ids=False, domain=None, fields=("name",)):
+    def _export(self, route, ids=False, domain=None, fields=("name",), **params):
         data = {
             "model": "res.partner",
-            "fields": [{"name": name, "label": name} for name in fields],
+            "fields": [{"name": name, "label": name, "type": "char"} for name in fields],
             "ids": ids,
             "domain": domain or [],
             "import_compat": True,
             "context": {},
+            **params,
         }
         return self.url_open(
             route, data={"data": json.dumps(data), "csrf_token": http.Request.csrf_token(self)}
@@ -60,13 +63,29 @@ class TestExportAuditHttp(HttpCase):
             (log.res_model, log.record_count, log.field_names), ("res.partner", 1, "name")
         )
 
+    def test_grouped_export_all_gives_only_own_customers(self):
+        """The grouped "Export all" reads each group by its own domain: narrowed too."""
+        self.authenticate("cfeh_b", "cfeh_b")
+        response = self._export(
+            "/web/export/xlsx",
+            domain=[("name", "like", "导出")],
+            import_compat=False,
+            groupby=["user_id"],
+        )
+        self.assertEqual(response.status_code, 200)
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        cells = {str(cell.value) for row in sheet.iter_rows() for cell in row}
+        self.assertIn("乙导出", cells)
+        self.assertFalse({"甲导出0", "甲导出1", "无主导出"} & cells)
+        self.assertEqual(self._logs(self.user_b).record_count, 1)
+
     def test_selected_ids_of_others_refused(self):
         """B sends A's customer ids: refused, no data in the answer, nothing logged."""
         self.authenticate("cfeh_b", "cfeh_b")
         with self.assertLogs("odoo.addons.web.controllers.export", "ERROR"):
             response = self._export("/web/export/xlsx", ids=self.customers_a.ids)
         self.assertEqual(response.status_code, 500)
-        self.assertNotIn("甲导出".encode(), response.content)
+        self.assertNotIn("甲导出", response.text)
         self.assertFalse(self._logs(self.user_b))
 
     def test_export_all_as_admin_is_logged(self):
