@@ -52,6 +52,12 @@ class CrmExportLog(models.Model):
         for log in self:
             log.model_name = self.env["ir.model"]._get(log.res_model).name or log.res_model
 
+    @api.depends("user_id", "res_model", "record_count")
+    def _compute_display_name(self):
+        # what a director reads in the to-do's link: who, what, how many
+        for log in self:
+            log.display_name = f"{log.user_id.name} · {log.model_name} · {log.record_count}"
+
     # ------------------------------------------------------------
     # LOGGING
     # ------------------------------------------------------------
