@@ -57,6 +57,10 @@ repurchase.
         "report/crm_report_forecast_views.xml",
         "report/crm_report_followup_delay_views.xml",
         "report/crm_report_renewal_views.xml",
+        "security/crm_audit_security.xml",
+        "report/crm_report_activity_views.xml",
+        "views/crm_export_log_views.xml",
+        "views/res_config_settings_audit_views.xml",
         "views/crm_report_menus.xml",
         "data/crm_sales_dashboard.xml",
         "security/crm_presales_security.xml",
@@ -72,6 +76,7 @@ repurchase.
         "demo/crm_lifecycle_history_demo.xml",
         "demo/crm_presales_demo.xml",
         "demo/crm_full_contract_demo.xml",
+        "demo/crm_export_log_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["crm_full/static/tests/tours/*.js"],

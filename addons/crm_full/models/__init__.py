@@ -56,3 +56,8 @@ from . import sale_order_contract
 from . import sale_order_renewal
 from . import crm_lead_renewal
 from . import res_partner_contract
+from . import res_company_audit
+from . import res_config_settings_audit
+from . import crm_export_log
+from . import crm_export_audit
+from . import res_partner_tracking

@@ -5,3 +5,4 @@ from . import crm_report_leaderboard
 from . import crm_report_forecast
 from . import crm_report_followup_delay
 from . import crm_report_renewal
+from . import crm_report_activity

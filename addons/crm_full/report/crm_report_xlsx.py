@@ -58,7 +58,9 @@ class CrmReportXlsxMixin(models.AbstractModel):
         """:return: (file name, xlsx bytes) of the rows matching ``domain``"""
         self.env.flush_all()  # the report is a view over other models' tables
         records = self.search(domain)
-        return self._xlsx_filename(), records._xlsx_content()
+        content = records._xlsx_content()
+        self.env["crm.export.log"]._log_export(records, list(self._xlsx_fields), source="report")
+        return self._xlsx_filename(), content
 
     @api.model
     def _xlsx_title(self):

@@ -44,3 +44,7 @@ from . import test_presales
 from . import test_presales_ui
 from . import test_contract_renewal
 from . import test_contract_renewal_ui
+from . import test_export_audit
+from . import test_activity_report
+from . import test_export_audit_http
+from . import test_activity_report_ui

@@ -512,5 +512,5 @@ class TestSalesReports(AccountTestInvoicingCommon):
             return self.env.cr.sql_log_count - before
 
         baseline = queries(few)
-        self.assertLessEqual(baseline, 12)
+        self.assertLessEqual(baseline, 14)  # 12, and 2 for the export log line (issue 17)
         self.assertEqual(queries(many), baseline)

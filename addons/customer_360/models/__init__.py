@@ -20,3 +20,4 @@ from . import service_desk_ticket
 from . import customer_360_demo
 from . import sale_order_implementation
 from . import service_desk_term
+from . import crm_export_log

@@ -55,6 +55,7 @@ SCOPES = {
     "crm.report.lifecycle.funnel": "partner_id",
     "crm.report.leaderboard": "user_id",
     "crm.report.renewal": "order_id",
+    "crm.report.activity": "user_id",
 }
 
 # fmt: off
@@ -120,6 +121,7 @@ MATRIX = {
     ),
     "crm.lifecycle.history": rows(OWNED),  # written by the system only
     "crm.pool.log": rows(OWNED),  # written by the system only
+    "crm.export.log": rows(SALES_MG),  # written by the system only; managers read it
     "crm.approval.request": rows(EMPLOYEE),  # record rules: requester, approvers, salesperson
     # record rules: requester, engineer, the lead's salesperson and leaders; managers all
     "crm.presales.request": rows(SALES, SALES, SALES, SALES_MG),
@@ -209,6 +211,9 @@ MATRIX = {
         unlink="-   -   -   -   -   -   -   ok  -   -   -   -   -",
     ),
     "ir.attachment": rows(EMPLOYEE, EMPLOYEE, EMPLOYEE, EMPLOYEE),
+    "crm.report.activity": rows(  # own rows, the led team's; managers all of their company
+        read=  "-   -   a   b   a   ab  ab  -   -   -   b   -   z",
+    ),
     # crm_full batches the lifecycle moves of a conversion: Odoo's own rights on the wizard
     "crm.lead2opportunity.partner": SALES_WIZARD,
     "res.company": rows("ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok"),

@@ -59,6 +59,20 @@ SYSTEM = {
     "crm.approval.request.company_id",
     "crm.lifecycle.history.company_id",
     "crm.pool.log.company_id",
+    # the export log is written by the export hooks only (sudo); no one has write access
+    *(
+        f"crm.export.log.{name}"
+        for name in (
+            "date",
+            "user_id",
+            "company_id",
+            "res_model",
+            "record_count",
+            "field_names",
+            "source",
+            "threshold_notified",
+        )
+    ),
     # a payment plan line follows its order: writing these would move the order
     "crm.payment.plan.company_id",
     "crm.payment.plan.user_id",
@@ -102,6 +116,8 @@ EDITABLE = {
     "crm.payment.plan.amount": "typed by the salesperson on fixed-amount instalments",
     "crm.sales.target.date_to": "defaults from the period; the manager may shorten it",
     "service.desk.ticket.stage_id": "defaults to the first stage; agents move tickets",
+    # Odoo's own editable field (the credit code); crm_full only tracks its changes
+    "res.partner.company_registry": "typed by the salesperson; Odoo computes it from the VAT",
     # configuration that only its managers may write at all
     "crm.assignment.rule.last_user_id": "round-robin position; the manager may reset it",
     "service.desk.team.last_assigned_user_id": "round-robin position; the manager may reset it",

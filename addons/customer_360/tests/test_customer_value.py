@@ -254,6 +254,11 @@ class TestCustomerValue(CustomerValueCommon):
         self.assertEqual(sheet.max_row, 3)
         action = risks.action_export_xlsx()
         self.assertTrue(action["url"].startswith("/web/content/"))
+        # the customer list that left is in crm_full's export log (issue 17)
+        Log = self.env["crm.export.log"].sudo()  # managers read the log; the test user is not one
+        log = Log.search([("res_model", "=", "customer.churn.risk")])
+        self.assertEqual((log.record_count, log.source), (len(risks), "report"))
+        self.assertIn("customer.churn.risk", log._threshold_models())
 
     def test_churn_risk_lists_lifecycle_at_risk_and_dormant(self):
         """crm_full's live status puts a customer on the list whatever its
