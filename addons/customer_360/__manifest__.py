@@ -43,6 +43,7 @@ before the customer leaves.
         "views/customer_care_rule_views.xml",
         "views/customer_value_report_views.xml",
         "views/customer_value_menus.xml",
+        "views/crm_handover_service_menus.xml",
         "data/customer_health_dashboard.xml",
     ],
     "demo": [

@@ -37,3 +37,6 @@ from . import test_role_presets
 from . import test_pool_claim_ux
 from . import test_sales_flow_ui
 from . import test_sales_dashboard
+from . import test_handover
+from . import test_handover_performance
+from . import test_handover_ui

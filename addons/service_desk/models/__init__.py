@@ -25,3 +25,4 @@ from . import resource_calendar
 from . import ir_attachment
 from . import resource_calendar_cn_holidays
 from . import service_desk_demo
+from . import res_users_handover
