@@ -17,7 +17,7 @@ class TestDingtalkHandover(TransactionCase):
         Message = cls.env["dingtalk.message"].sudo()
         cls.alone, cls.shared, cls.sent, cls.other, cls.lookalike = Message.create(
             [
-                {"name": name, "channel": "work_notice", "userids": ids, "payload": {}}
+                {"name": name, "channel": "work_notice", "userids": ids, "payload": {"msgtype": "text"}}
                 for name, ids in [
                     ("alone", "u_lea%"),
                     ("shared", "u_x,u_lea%,u_y"),
