@@ -28,7 +28,11 @@ env.company.pool_new_leads = False
 salesman = env.ref("crm_full.crm_full_group_user")
 leaver, heir_a, heir_b = env["res.users"].create(
     [
-        {"name": f"Handover Bench {i}", "login": f"ho_bench_{RUN}_{i}", "groups_id": [Command.link(salesman.id)]}
+        {
+            "name": f"Handover Bench {i}",
+            "login": f"ho_bench_{RUN}_{i}",
+            "groups_id": [Command.link(salesman.id)],
+        }
         for i in range(3)
     ]
 )
@@ -79,8 +83,13 @@ def insert(count):
 
 def clear(partners, leads):
     cr.execute("DELETE FROM crm_lead WHERE id = ANY(%s)", [leads])
-    cr.execute("DELETE FROM mail_followers WHERE res_model = 'res.partner' AND res_id = ANY(%s)", [partners])
-    cr.execute("DELETE FROM mail_message WHERE model = 'res.partner' AND res_id = ANY(%s)", [partners])
+    cr.execute(
+        "DELETE FROM mail_followers WHERE res_model = 'res.partner' AND res_id = ANY(%s)",
+        [partners],
+    )
+    cr.execute(
+        "DELETE FROM mail_message WHERE model = 'res.partner' AND res_id = ANY(%s)", [partners]
+    )
     cr.execute("DELETE FROM res_partner WHERE id = ANY(%s)", [partners])
     cr.commit()
     env.invalidate_all()
@@ -118,7 +127,7 @@ for size in (SIZE // 10, SIZE):
     runs = [measure(ours) for _ in range(REPEAT)]
     results[size] = (records, runs)
     if size == SIZE:
-        base = [measure(lambda p=partners, l=leads: naive(p, l)) for _ in range(REPEAT)]
+        base = [measure(lambda p=partners, ids=leads: naive(p, ids)) for _ in range(REPEAT)]
     clear(partners, leads)
 
 print(f"hand-over of one salesperson's book to two colleagues, round-robin, {REPEAT} runs each")

@@ -50,7 +50,9 @@ class CrmHandoverLine(models.Model):
     handover_id = fields.Many2one("crm.handover", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="handover_id.company_id", store=True)
     sequence = fields.Integer()
-    kind = fields.Char("Kind Key", required=True, help="Technical key of the kind (res.users._handover_kinds).")
+    kind = fields.Char(
+        "Kind Key", required=True, help="Technical key of the kind (res.users._handover_kinds)."
+    )
     kind_label = fields.Char("Kind", required=True)
     res_model = fields.Char("Model", required=True)
     target_user_id = fields.Many2one("res.users", "To", help="Empty: the public pool.")

@@ -47,7 +47,8 @@ class ResUsers(models.Model):
     def _handover_kinds(self):
         # the first addon of the chain starts from none: no addon depends on another here
         kinds = getattr(super(), "_handover_kinds", lambda: [])()
-        return kinds + [
+        return [
+            *kinds,
             {
                 "key": "customer",
                 "label": self.env._("Customers"),
@@ -176,9 +177,7 @@ class ResUsers(models.Model):
         moved = leads - keep
         if moved:
             team = self.env["crm.team"]._get_default_team_id(user_id=target.id)
-            moved.with_context(**HANDOVER_CONTEXT).write(
-                {"user_id": target.id, "team_id": team.id}
-            )
+            moved.with_context(**HANDOVER_CONTEXT).write({"user_id": target.id, "team_id": team.id})
 
     def _handover_apply_approval(self, requests, target):
         """The target decides in the leaver's place: swapped in every open step at once.
@@ -248,7 +247,11 @@ class ResUsers(models.Model):
         for kind in self._handover_kinds():
             if kind["model"] not in self.env:
                 continue
-            if self.env[kind["model"]].sudo().search_count(getattr(self, kind["domain"])(), limit=1):
+            if (
+                self.env[kind["model"]]
+                .sudo()
+                .search_count(getattr(self, kind["domain"])(), limit=1)
+            ):
                 return True
         return False
 

@@ -56,8 +56,10 @@ class CrmHandoverCommon(CrmFullCommon):
         )
 
     def _run(self, targets, **kw):
-        return self.env["crm.handover"].with_user(self.user_manager)._handover_run(
-            self.leaver, targets, **kw
+        return (
+            self.env["crm.handover"]
+            .with_user(self.user_manager)
+            ._handover_run(self.leaver, targets, **kw)
         )
 
 
@@ -93,7 +95,8 @@ class TestHandover(CrmHandoverCommon):
         self.assertEqual(self.activity.user_id, self.leads[2].user_id, "a to-do follows its lead")
         lines = handover.line_ids.filtered(lambda line: line.kind == "lead")
         self.assertEqual(sum(lines.mapped("count")), 4)
-        self.assertEqual(sorted(sum(lines.mapped("res_ids"), [])), sorted(self.leads.ids))
+        moved_ids = [res_id for line in lines for res_id in line.res_ids]
+        self.assertEqual(sorted(moved_ids), sorted(self.leads.ids))
         self.assertEqual(handover.total_count, sum(handover.line_ids.mapped("count")))
 
     def test_split_by_team(self):

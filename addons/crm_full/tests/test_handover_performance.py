@@ -11,15 +11,21 @@ from .test_handover import CrmHandoverCommon
 @tagged("post_install", "-at_install", "crm_full_handover")
 class TestHandoverQueries(CrmHandoverCommon):
     def _book(self, size):
-        leaver = new_test_user(
-            self.env, f"ho_perf_{size}", groups="crm_full.crm_full_group_user"
-        )
+        leaver = new_test_user(self.env, f"ho_perf_{size}", groups="crm_full.crm_full_group_user")
         partners = self.env["res.partner"].create(
-            [{"name": f"Perf {size}-{i}", "is_company": True, "user_id": leaver.id} for i in range(size)]
+            [
+                {"name": f"Perf {size}-{i}", "is_company": True, "user_id": leaver.id}
+                for i in range(size)
+            ]
         )
         self.env["crm.lead"].create(
             [
-                {"name": f"Perf {size}-{i}", "partner_id": p.id, "user_id": leaver.id, "type": "opportunity"}
+                {
+                    "name": f"Perf {size}-{i}",
+                    "partner_id": p.id,
+                    "user_id": leaver.id,
+                    "type": "opportunity",
+                }
                 for i, p in enumerate(partners)
             ]
         )

@@ -22,10 +22,18 @@ class TestHandoverUi(HttpCase):
             **persona,
         )
         cls.leaver = new_test_user(
-            cls.env, "ho_leaver_zh", name="交接离职销售", groups="crm_full.crm_full_group_user", **persona
+            cls.env,
+            "ho_leaver_zh",
+            name="交接离职销售",
+            groups="crm_full.crm_full_group_user",
+            **persona,
         )
         cls.heir = new_test_user(
-            cls.env, "ho_heir_zh", name="交接接手销售", groups="crm_full.crm_full_group_user", **persona
+            cls.env,
+            "ho_heir_zh",
+            name="交接接手销售",
+            groups="crm_full.crm_full_group_user",
+            **persona,
         )
         cls.customers = cls.env["res.partner"].create(
             [

@@ -29,7 +29,8 @@ class ResUsers(models.Model):
     def _handover_kinds(self):
         # the first addon of the chain starts from none: none depends on another here
         kinds = getattr(super(), "_handover_kinds", lambda: [])()
-        return kinds + [
+        return [
+            *kinds,
             {
                 "key": "dingtalk_notice",
                 "label": self.env._("DingTalk notices still queued for them"),
@@ -38,7 +39,7 @@ class ResUsers(models.Model):
                 "apply": "_handover_apply_dingtalk",
                 "system": True,  # the outbox is the system's: follows whoever runs it
                 "sequence": 95,
-            }
+            },
         ]
 
     def _handover_dingtalk_domain(self):

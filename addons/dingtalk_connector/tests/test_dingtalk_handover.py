@@ -17,7 +17,12 @@ class TestDingtalkHandover(TransactionCase):
         Message = cls.env["dingtalk.message"].sudo()
         cls.alone, cls.shared, cls.sent, cls.other, cls.lookalike = Message.create(
             [
-                {"name": name, "channel": "work_notice", "userids": ids, "payload": {"msgtype": "text"}}
+                {
+                    "name": name,
+                    "channel": "work_notice",
+                    "userids": ids,
+                    "payload": {"msgtype": "text"},
+                }
                 for name, ids in [
                     ("alone", "u_lea%"),
                     ("shared", "u_x,u_lea%,u_y"),
@@ -27,7 +32,9 @@ class TestDingtalkHandover(TransactionCase):
                 ]
             ]
         )
-        cls.env.cr.execute("UPDATE dingtalk_message SET state = 'sent' WHERE id = %s", [cls.sent.id])
+        cls.env.cr.execute(
+            "UPDATE dingtalk_message SET state = 'sent' WHERE id = %s", [cls.sent.id]
+        )
         cls.sent.invalidate_recordset(["state"])
 
     def _open_items(self):
@@ -49,4 +56,6 @@ class TestDingtalkHandover(TransactionCase):
         self.assertFalse(self._open_items())
 
     def test_unbound_user_has_none(self):
-        self.assertFalse(self.env["dingtalk.message"].sudo().search(self.heir._handover_dingtalk_domain()))
+        self.assertFalse(
+            self.env["dingtalk.message"].sudo().search(self.heir._handover_dingtalk_domain())
+        )

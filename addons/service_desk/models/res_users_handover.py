@@ -17,7 +17,8 @@ class ResUsers(models.Model):
     def _handover_kinds(self):
         # the first addon of the chain starts from none: none depends on another here
         kinds = getattr(super(), "_handover_kinds", lambda: [])()
-        return kinds + [
+        return [
+            *kinds,
             {
                 "key": "ticket",
                 "label": self.env._("Open tickets assigned to them"),
@@ -28,7 +29,7 @@ class ResUsers(models.Model):
                 "team": "team_id",
                 "partner": "partner_id",
                 "sequence": 70,
-            }
+            },
         ]
 
     def _handover_ticket_domain(self):

@@ -12,7 +12,9 @@ class TestServiceDeskHandover(ServiceDeskCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.heir = new_test_user(cls.env, "sd_ho_heir", groups="service_desk.service_desk_group_user")
+        cls.heir = new_test_user(
+            cls.env, "sd_ho_heir", groups="service_desk.service_desk_group_user"
+        )
         cls.open_ticket = cls._new_ticket(user_id=cls.user_agent.id)
         cls.solved = cls._new_ticket(user_id=cls.user_agent.id)
         cls.solved.stage_id = cls.stage_solved
