@@ -191,6 +191,28 @@ class TestHandoverRefusals(CrmHandoverCommon):
             self._run(stranger)
         self._assert_nothing_moved()
 
+    def test_audit_record_stays_in_its_company(self):
+        handover = self._run(self.heir_a)
+        other = self.env["res.company"].create({"name": "HO audit company"})
+        manager_z = new_test_user(
+            self.env,
+            "ho_manager_z",
+            groups="crm_full.crm_full_group_manager",
+            company_id=other.id,
+            company_ids=[Command.set(other.ids)],
+        )
+        Handover = self.env["crm.handover"].with_user(manager_z)
+        self.assertFalse(Handover.search([("id", "=", handover.id)]))
+        self.assertFalse(
+            self.env["crm.handover.line"]
+            .with_user(manager_z)
+            .search([("handover_id", "=", handover.id)])
+        )
+        with self.assertRaises(AccessError):
+            self.env["crm.handover"].with_user(self.user_sales).search([])
+        with self.assertRaises(AccessError):
+            handover.with_user(self.user_manager).write({"total_count": 0})
+
     def test_salesperson_may_not(self):
         with self.assertRaises(AccessError):
             self.env["crm.handover"].with_user(self.user_sales)._handover_run(

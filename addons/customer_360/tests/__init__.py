@@ -32,3 +32,4 @@ from . import test_derived_fields
 from . import test_customer_local_dates
 from . import test_demo_data
 from . import test_customer_health_dashboard
+from . import test_handover_service
