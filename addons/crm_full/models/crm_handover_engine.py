@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from markupsafe import Markup, escape
 
-from odoo import api, models
+from odoo import Command, api, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
@@ -114,6 +114,7 @@ class CrmHandover(models.Model):
         """
         plan = defaultdict(list)
         team_field, partner_field = kind.get("team"), kind.get("partner")
+        activity_field = kind.get("activities")
         for record in records:
             target = None
             if split == "team" and team_field:
@@ -126,12 +127,18 @@ class CrmHandover(models.Model):
                 partner = record[partner_field].commercial_partner_id
                 target = owners.get(("res.partner", partner.id))
             elif not target and kind["model"] == "mail.activity":
-                target = owners.get((record.res_model, record.res_id))
+                target = owners.get(("mail.activity", record.id)) or owners.get(
+                    (record.res_model, record.res_id)
+                )
             if not target:
                 target = targets[counter[0] % len(targets)]
                 counter[0] += 1
             plan[target].append(record.id)
             owners[(record._name, record.id)] = target
+            # to-dos that belong to the record rather than to its document (an
+            # approver's to-do is on the order) go where the record went
+            for activity in record[activity_field] if activity_field else ():
+                owners[("mail.activity", activity.id)] = target
         return plan
 
     # ------------------------------------------------------------
@@ -168,7 +175,7 @@ class CrmHandover(models.Model):
                 "leads_to_pool": leads_to_pool,
                 "company_id": self.env.company.id,
                 "total_count": sum(line["count"] for line in lines),
-                "line_ids": [(0, 0, vals) for vals in lines],
+                "line_ids": [Command.create(vals) for vals in lines],
             }
         )
         handover._handover_notify()

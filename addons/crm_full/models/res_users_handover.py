@@ -20,6 +20,8 @@ is a dict:
               the record to a target among that team's ``member_ids``/``user_id``
 ``partner``   optional field of the record holding its customer: the record goes
               to whoever took that customer in the same hand-over
+``activities`` optional field of the record holding to-dos that go with it (an
+              approver's to-dos are on the order, not on the step)
 ``system``    optional: the records are the system's (an outbox), collected as the
               superuser rather than as the manager running the hand-over
 ``sequence``  order in the preview
@@ -107,6 +109,7 @@ class ResUsers(models.Model):
                 "model": "crm.approval.request",
                 "domain": "_handover_approval_domain",
                 "apply": "_handover_apply_approval",
+                "activities": "activity_ids",
                 "groups": "sales_team.group_sale_manager",
                 "sequence": 60,
             },
