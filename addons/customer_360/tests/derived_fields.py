@@ -70,6 +70,20 @@ SYSTEM = {
     "service.desk.sla.status.company_id",
     "service.desk.sla.status.metric",
     "service.desk.sla.status.policy_id",
+    # hand-over audit (离职交接): written once by the wizard as the system, read-only to all
+    *(
+        f"crm.handover.{name}"
+        for name in (
+            "company_id",
+            "date",
+            "leads_to_pool",
+            "source_user_id",
+            "split",
+            "total_count",
+            "user_id",
+        )
+    ),
+    "crm.handover.line.company_id",
 }
 
 EDITABLE = {
