@@ -44,6 +44,7 @@ before the customer leaves.
         "views/customer_value_report_views.xml",
         "views/customer_region_report_views.xml",
         "views/customer_value_menus.xml",
+        "views/crm_handover_service_menus.xml",
         "data/customer_health_dashboard.xml",
         "data/customer_implementation_data.xml",
         "views/sale_order_implementation_views.xml",

@@ -47,6 +47,9 @@ from . import crm_lead_lifecycle
 from . import crm_lead_pool_claim
 from . import crm_team_pool_defaults
 from . import res_users_role_presets
+from . import crm_handover
+from . import crm_handover_engine
+from . import res_users_handover
 from . import crm_full_demo
 from . import crm_presales_request
 from . import crm_lead_presales

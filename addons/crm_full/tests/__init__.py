@@ -48,3 +48,6 @@ from . import test_export_audit
 from . import test_activity_report
 from . import test_export_audit_http
 from . import test_activity_report_ui
+from . import test_handover
+from . import test_handover_performance
+from . import test_handover_ui

@@ -38,3 +38,4 @@ from . import test_implementation_handover_ui
 from . import test_customer_health_renewal
 from . import test_customer_region
 from . import test_customer_terms_nps
+from . import test_handover_service

@@ -73,6 +73,8 @@ OWNED    = "-   -   au  bu  au  abu abu -   -   -   bu  -   z"
 REPORT   = "-   -   a   b   au  abu abu -   -   -   b   -   z"
 # 360 data follows the account's owner: own and the led team's (not the pool)
 C360_OWN = "-   -   -   -   -   -   -   -   -   -   b   .   -"
+# hand-overs (离职交接): sales managers for the sales side, service managers for tickets
+HANDOVER = "-   -   -   -   -   ok  ok  -   -   ok  -   -   -"
 # fmt: on
 
 
@@ -140,6 +142,10 @@ MATRIX = {
     "crm.assignment.preview": rows(SALES, SALES, create=OWNED),
     "crm.lifecycle.move": rows(SALES_MG, SALES_MG, SALES_MG),
     "crm.pool.release": SALES_WIZARD,
+    "crm.handover.wizard": rows(HANDOVER, HANDOVER, HANDOVER),
+    # -- crm_full: hand-over audit, written by the wizard as the system ----------------
+    "crm.handover": rows(HANDOVER),
+    "crm.handover.line": rows(HANDOVER),
     # -- crm_full: SQL-view reports ----------------------------------------------------
     "crm.report.stage.funnel": SQL_REPORT,
     "crm.report.forecast": SQL_REPORT,

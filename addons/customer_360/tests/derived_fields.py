@@ -105,6 +105,20 @@ SYSTEM = {
     "sale.order.implementation_ticket_id",
     "sale.order.implementation_project_id",
     "service.desk.ticket.sale_order_id",
+    # hand-over audit (离职交接): written once by the wizard as the system, read-only to all
+    *(
+        f"crm.handover.{name}"
+        for name in (
+            "company_id",
+            "date",
+            "leads_to_pool",
+            "source_user_id",
+            "split",
+            "total_count",
+            "user_id",
+        )
+    ),
+    "crm.handover.line.company_id",
 }
 
 EDITABLE = {

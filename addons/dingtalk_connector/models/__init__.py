@@ -14,3 +14,4 @@ from . import res_config_settings
 from . import res_config_settings_login
 from . import res_users
 from . import res_users_login
+from . import res_users_handover

@@ -17,3 +17,4 @@ from . import test_access_matrix
 from . import test_dingtalk_login
 from . import test_dingtalk_login_scan
 from . import test_dingtalk_decision
+from . import test_dingtalk_handover

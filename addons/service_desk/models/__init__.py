@@ -26,3 +26,4 @@ from . import ir_attachment
 from . import resource_calendar_cn_holidays
 from . import service_desk_demo
 from . import service_desk_term
+from . import res_users_handover

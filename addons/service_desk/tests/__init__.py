@@ -29,3 +29,4 @@ from . import test_service_desk_cn_holidays
 from . import test_service_desk_sla_cn_holidays
 from . import test_service_dashboard
 from . import test_service_desk_terms
+from . import test_service_desk_handover
