@@ -36,8 +36,12 @@ registry.category("web_tour.tours").add("crm_full_sales_flow_tour", {
             run: "edit 销售流程服务器",
         },
         { trigger: ".ui-menu-item > a:contains(销售流程服务器)", run: "click" },
+        // The product's onchange prices the line; saving before it lands can miss the
+        // step timeout on a loaded machine.
+        { trigger: ".o_field_widget[name=tax_totals]:contains(150,000.00)", timeout: 30000 },
         { trigger: ".o_form_view .o_form_sheet_bg", run: "click" },
-        ...stepUtils.saveForm(),
+        { trigger: ".o_form_button_save:enabled", run: "click" },
+        { trigger: ".o_form_saved", timeout: 30000 },
         // Needs approval: no Confirm, Request Approval instead.
         { trigger: ".o_statusbar_buttons:not(:has(button[name=action_confirm]))" },
         { trigger: ".o_statusbar_buttons button[name=action_request_approval]", run: "click" },
