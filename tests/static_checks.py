@@ -164,7 +164,24 @@ def check_translations():
             f"{addon}: zh_CN.po leaves {msgid!r} untranslated" for msgid in untranslated[:5]
         ]
         problems += [f"{addon}: zh_CN.po marks {msgid!r} fuzzy" for msgid in fuzzy[:5]]
+        problems += [
+            f"{addon}: zh_CN.po entry {msgid!r} is used in {kind} code but lacks '#. odoo-{kind}'"
+            for msgid, kind in _unmarked_code_terms(po)
+        ][:5]
     return problems
+
+
+def _unmarked_code_terms(po):
+    """Odoo loads a term for _() in Python or JS only when the entry says odoo-python /
+    odoo-javascript; a hand merge that keeps the occurrence but drops the marker leaves
+    that text in English."""
+    for entry in po:
+        markers = set((entry.comment or "").splitlines())
+        code_files = [path for path, _line in entry.occurrences if path.startswith("code:")]
+        for kind, wanted in (("python", True), ("javascript", False)):
+            used = any(path.endswith(".py") == wanted for path in code_files)
+            if used and f"odoo-{kind}" not in markers:
+                yield entry.msgid, kind
 
 
 def check_ruff():
